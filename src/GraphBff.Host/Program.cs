@@ -1,0 +1,1 @@
+namespace GraphBff.Host; public partial class Program { public static void Main() { } }

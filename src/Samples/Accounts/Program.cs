@@ -1,0 +1,1 @@
+namespace GraphBff.Samples.Accounts; public static class Program { public static void Main() { } }

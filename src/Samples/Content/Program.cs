@@ -1,0 +1,1 @@
+namespace GraphBff.Samples.Content; public static class Program { public static void Main() { } }
