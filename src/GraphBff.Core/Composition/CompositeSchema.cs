@@ -1,0 +1,60 @@
+using GraphQL.Types;
+
+namespace GraphBff.Composition;
+
+/// <summary>The composed graph: its types with how each field is fetched, the public SDL, and GraphQL.NET's schema of it.</summary>
+internal sealed class CompositeSchema
+{
+    public CompositeSchema(
+        IReadOnlyDictionary<string, CompositeType> types,
+        IReadOnlyDictionary<string, SourceKind> sources,
+        string publicSdl)
+    {
+        Types = types;
+        Sources = sources;
+        PublicSdl = publicSdl;
+        Schema = BuildExecutableSchema(publicSdl, types);
+    }
+
+    public IReadOnlyDictionary<string, CompositeType> Types { get; }
+
+    public IReadOnlyDictionary<string, SourceKind> Sources { get; }
+
+    /// <summary>The composed public schema, as committed in <c>schema/gateway.graphql</c>.</summary>
+    public string PublicSdl { get; }
+
+    /// <summary>GraphQL.NET's schema of the public graph: validation and introspection run against it.</summary>
+    public ISchema Schema { get; }
+
+    public CompositeType Query => Types["Query"];
+
+    public CompositeType? Mutation => Types.GetValueOrDefault("Mutation");
+
+    public CompositeType? Subscription => Types.GetValueOrDefault("Subscription");
+
+    public CompositeType GetType(string name) => Types[name];
+
+    private static ISchema BuildExecutableSchema(string sdl, IReadOnlyDictionary<string, CompositeType> types)
+    {
+        var schema = GraphQL.Types.Schema.For(sdl, builder =>
+        {
+            foreach (var type in types.Values)
+            {
+                if (type.Kind == TypeKind.Scalar && type.Name is not ("String" or "Int" or "Float" or "Boolean" or "ID"))
+                {
+                    builder.Types.Include(type.Name, typeof(object));
+                }
+            }
+        });
+        foreach (var type in types.Values)
+        {
+            if (type.Kind == TypeKind.Scalar && type.Name is not ("String" or "Int" or "Float" or "Boolean" or "ID"))
+            {
+                schema.RegisterType(new PassThroughScalarGraphType(type.Name));
+            }
+        }
+
+        schema.Initialize();
+        return schema;
+    }
+}

@@ -1,0 +1,11 @@
+namespace GraphBff.Composition;
+
+internal enum TypeKind
+{
+    Scalar,
+    Object,
+    Interface,
+    Union,
+    Enum,
+    InputObject,
+}

@@ -1,0 +1,393 @@
+using System.Text;
+using System.Text.Json;
+using GraphBff.Composition;
+using GraphQLParser.AST;
+
+namespace GraphBff.Planning;
+
+/// <summary>
+/// Compiles an operation into an <see cref="OperationPlan"/>: which fetch produces each field, what each upstream is
+/// sent, and in which waves. @skip/@include are decided here from the variables, so a plan is cached per outcome.
+/// </summary>
+internal sealed partial class OperationPlanner
+{
+    private const string KeyAliasPrefix = "_k_";
+
+    private readonly CompositeSchema _schema;
+    private readonly GraphQLOperationDefinition _operation;
+    private readonly JsonElement _variables;
+    private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments = new(StringComparer.Ordinal);
+    private readonly List<FetchNode> _rootFetches = [];
+    private readonly Dictionary<string, (GraphQLRootFetch Fetch, UpstreamSelection Selection)> _rootGraphQL = new(StringComparer.Ordinal);
+    private readonly GraphQLDocument _document;
+    private IntrospectionFetch? _introspection;
+    private List<ASTNode>? _introspectionFields;
+    private int _nextId;
+
+    private OperationPlanner(CompositeSchema schema, GraphQLDocument document, GraphQLOperationDefinition operation, JsonElement variables)
+    {
+        _schema = schema;
+        _document = document;
+        _operation = operation;
+        _variables = variables;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is GraphQLFragmentDefinition fragment)
+            {
+                _fragments[fragment.FragmentName.Name.StringValue] = fragment;
+            }
+        }
+    }
+
+    public static OperationPlan Plan(CompositeSchema schema, GraphQLDocument document, GraphQLOperationDefinition operation, JsonElement variables)
+    {
+        var planner = new OperationPlanner(schema, document, operation, variables);
+        return planner.PlanOperation();
+    }
+
+    private OperationPlan PlanOperation()
+    {
+        var rootType = _operation.Operation switch
+        {
+            OperationType.Mutation => _schema.Mutation,
+            OperationType.Subscription => _schema.Subscription,
+            _ => _schema.Query,
+        } ?? throw new InvalidOperationException($"The schema has no {_operation.Operation} type.");
+
+        var root = PlanSelectionSet(rootType, [_operation.SelectionSet], Origin.Root, null, []);
+        var keyword = _operation.Operation.ToString().ToLowerInvariant();
+        foreach (var (fetch, selection) in _rootGraphQL.Values)
+        {
+            selection.Close();
+            var text = new StringBuilder(keyword);
+            AppendVariableDefinitions(text, selection.Variables);
+            text.Append(' ').Append(selection.Text);
+            fetch.Document = text.ToString();
+            fetch.Variables = [.. selection.Variables];
+        }
+
+        if (_introspection is not null)
+        {
+            var operation = new GraphQLOperationDefinition(new GraphQLSelectionSet(_introspectionFields!))
+            {
+                Operation = OperationType.Query,
+                Variables = _operation.Variables,
+            };
+            _introspection.Document.Definitions.Add(operation);
+            _introspection.Document.Definitions.AddRange(_fragments.Values);
+        }
+
+        return new OperationPlan(_operation.Operation, _operation, root, [.. _rootFetches], _nextId);
+    }
+
+    private void AppendVariableDefinitions(StringBuilder text, IReadOnlyCollection<string> used)
+    {
+        if (used.Count == 0)
+        {
+            return;
+        }
+
+        text.Append('(');
+        var first = true;
+        foreach (var definition in _operation.Variables?.Items ?? [])
+        {
+            if (!used.Contains(definition.Variable.Name.StringValue))
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                text.Append(", ");
+            }
+
+            first = false;
+            text.Append(SchemaComposer.Print(definition));
+        }
+
+        text.Append(')');
+    }
+
+    private PlanSelectionSet PlanSelectionSet(
+        CompositeType type,
+        IReadOnlyList<GraphQLSelectionSet> sets,
+        Origin origin,
+        UpstreamSelection? upstream,
+        List<byte[]> path)
+    {
+        var collected = CollectFields(type, sets);
+        var fields = new PlanField[collected.Count];
+        var i = 0;
+        foreach (var (key, nodes) in collected)
+        {
+            fields[i++] = PlanField(type, key, nodes, origin, upstream, path);
+        }
+
+        return new PlanSelectionSet(type.Name, fields);
+    }
+
+    private PlanField PlanField(
+        CompositeType parentType,
+        string key,
+        List<GraphQLField> nodes,
+        Origin origin,
+        UpstreamSelection? upstream,
+        List<byte[]> path)
+    {
+        var node = nodes[0];
+        var name = node.Name.StringValue;
+        var (lineNumber, column) = Position(node.Location.Start);
+        if (name == "__typename")
+        {
+            return new PlanField(key, parentType.Name, name, TypeRef.Named("String", true), PlanFieldKind.Typename)
+            {
+                Line = lineNumber,
+                Column = column,
+            };
+        }
+
+        if (origin.Kind == OriginKind.Root && name is "__schema" or "__type")
+        {
+            _introspection ??= AddRoot(new IntrospectionFetch(_nextId++, new GraphQLDocument([])));
+            (_introspectionFields ??= []).AddRange(nodes);
+            var introspectionType = name == "__schema" ? TypeRef.Named("__Schema", true) : TypeRef.Named("__Type");
+            return new PlanField(key, parentType.Name, name, introspectionType, PlanFieldKind.Fetch)
+            {
+                Fetch = _introspection,
+                Property = Encoding.UTF8.GetBytes(key),
+                Leaf = LeafKind.Custom,
+                Line = lineNumber,
+                Column = column,
+            };
+        }
+
+        var definition = parentType.FindField(name)
+            ?? throw new InvalidOperationException($"{parentType.Name}.{name} is not in the composed graph.");
+        var fieldType = _schema.GetType(definition.Type.NamedType);
+        var subSets = fieldType.IsComposite ? SubSelections(nodes) : null;
+
+        switch (definition.Resolver)
+        {
+            case GraphQLRootResolver when origin.Kind == OriginKind.Root:
+                {
+                    var (fetch, rootSelection) = RootGraphQL(definition.Resolver.Source);
+                    var child = rootSelection.AppendField(key, name, node.Arguments);
+                    PlanSelectionSet? selection = null;
+                    if (subSets is not null)
+                    {
+                        child.Open();
+                        selection = PlanSelectionSet(fieldType, subSets, Origin.From(fetch, SourceKind.GraphQL), child, [Utf8(key)]);
+                        child.Close();
+                    }
+
+                    return Field(key, parentType, definition, fieldType, PlanFieldKind.Fetch, node, fetch, Utf8(key), selection);
+                }
+
+            case HttpResolver or GraphQLDelegateResolver:
+                {
+                    var fetch = new FieldFetch(_nextId++, definition.Resolver, origin.Fetch, [.. path])
+                    {
+                        FieldLabel = $"{parentType.Name}.{name}",
+                    };
+                    if (origin.Fetch is null)
+                    {
+                        AddRoot(fetch);
+                    }
+                    else
+                    {
+                        origin.Fetch.Children.Add(fetch);
+                    }
+
+                    BindKeys(fetch, definition.Resolver, definition, node, origin, upstream);
+                    PlanSelectionSet? selection = null;
+                    if (subSets is not null)
+                    {
+                        if (definition.Resolver is GraphQLDelegateResolver)
+                        {
+                            var delegated = new UpstreamSelection();
+                            delegated.Open();
+                            selection = PlanSelectionSet(fieldType, subSets, Origin.From(fetch, SourceKind.GraphQL), delegated, []);
+                            delegated.Close();
+                            fetch.Selection = delegated.Text;
+                            fetch.Variables = [.. delegated.Variables];
+                        }
+                        else
+                        {
+                            selection = PlanSelectionSet(fieldType, subSets, Origin.From(fetch, SourceKind.Rest), null, []);
+                        }
+                    }
+
+                    return Field(key, parentType, definition, fieldType, PlanFieldKind.Fetch, node, fetch, null, selection);
+                }
+
+            default:
+                {
+                    if (origin.Kind == OriginKind.Root)
+                    {
+                        throw new InvalidOperationException($"{parentType.Name}.{name} has no source.");
+                    }
+
+                    PlanSelectionSet? selection = null;
+                    byte[] property;
+                    if (origin.Kind == OriginKind.GraphQL)
+                    {
+                        var child = upstream!.AppendField(key, name, node.Arguments);
+                        property = Utf8(key);
+                        if (subSets is not null)
+                        {
+                            child.Open();
+                            selection = PlanSelectionSet(fieldType, subSets, origin, child, [.. path, property]);
+                            child.Close();
+                        }
+                    }
+                    else
+                    {
+                        property = Utf8(name);
+                        if (subSets is not null)
+                        {
+                            selection = PlanSelectionSet(fieldType, subSets, origin, null, [.. path, property]);
+                        }
+                    }
+
+                    return Field(key, parentType, definition, fieldType, PlanFieldKind.Property, node, null, property, selection);
+                }
+        }
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    private (int Line, int Column) Position(int offset)
+    {
+        // Locations are offsets into the source; line and column are counted once, when the plan is built.
+        var source = _sourceText.Span;
+        var line = 1;
+        var column = 1;
+        for (var i = 0; i < offset && i < source.Length; i++)
+        {
+            if (source[i] == '\n')
+            {
+                line++;
+                column = 1;
+            }
+            else
+            {
+                column++;
+            }
+        }
+
+        return (line, column);
+    }
+
+    private ReadOnlyMemory<char> _sourceText => _document.Source;
+
+    private void BindKeys(FieldFetch fetch, FieldResolver resolver, CompositeField definition, GraphQLField node, Origin origin, UpstreamSelection? upstream)
+    {
+        IEnumerable<Template> templates = resolver switch
+        {
+            HttpResolver http => http.Templates,
+            GraphQLDelegateResolver d => d.Arguments.Select(static a => a.Value),
+            _ => [],
+        };
+        foreach (var template in templates)
+        {
+            foreach (var part in template.Variables)
+            {
+                switch (part.Kind)
+                {
+                    case TemplateVariableKind.Fields when !fetch.KeyProperties.ContainsKey(part.Name!):
+                        if (origin.Kind == OriginKind.GraphQL)
+                        {
+                            var alias = KeyAliasPrefix + part.Name;
+                            upstream!.AppendKey(alias, part.Name!);
+                            fetch.KeyProperties[part.Name!] = Utf8(alias);
+                        }
+                        else
+                        {
+                            fetch.KeyProperties[part.Name!] = Utf8(part.Name!);
+                        }
+
+                        break;
+                    case TemplateVariableKind.Arguments when !fetch.Arguments.ContainsKey(part.Name!):
+                        fetch.Arguments[part.Name!] = ArgumentOf(node, part.Name!, definition);
+                        break;
+                }
+            }
+        }
+    }
+
+    private static ArgumentValue ArgumentOf(GraphQLField node, string name, CompositeField definition)
+    {
+        var defaultLiteral = definition.FindArgument(name)?.DefaultValue;
+        foreach (var argument in node.Arguments?.Items ?? [])
+        {
+            if (argument.Name.StringValue == name)
+            {
+                return argument.Value is GraphQLVariable variable
+                    ? new ArgumentValue(null, variable.Name.StringValue, defaultLiteral)
+                    : new ArgumentValue(argument.Value, null, null);
+            }
+        }
+
+        return new ArgumentValue(null, null, defaultLiteral);
+    }
+
+    private PlanField Field(
+        string key,
+        CompositeType parentType,
+        CompositeField definition,
+        CompositeType fieldType,
+        PlanFieldKind kind,
+        GraphQLField node,
+        FetchNode? fetch,
+        byte[]? property,
+        PlanSelectionSet? selection)
+    {
+        var (line, column) = Position(node.Location.Start);
+        return new PlanField(key, parentType.Name, definition.Name, definition.Type, kind)
+        {
+            Fetch = fetch,
+            Property = property,
+            Selection = selection,
+            Definition = definition,
+            Leaf = LeafOf(fieldType),
+            EnumValues = fieldType.Kind == TypeKind.Enum ? [.. fieldType.EnumValues] : null,
+            Line = line,
+            Column = column,
+        };
+    }
+
+    private static LeafKind LeafOf(CompositeType type) => type.Kind switch
+    {
+        TypeKind.Enum => LeafKind.Enum,
+        TypeKind.Scalar => type.Name switch
+        {
+            "String" => LeafKind.String,
+            "Int" => LeafKind.Int,
+            "Float" => LeafKind.Float,
+            "Boolean" => LeafKind.Boolean,
+            "ID" => LeafKind.Id,
+            _ => LeafKind.Custom,
+        },
+        _ => LeafKind.None,
+    };
+
+    private T AddRoot<T>(T fetch)
+        where T : FetchNode
+    {
+        _rootFetches.Add(fetch);
+        return fetch;
+    }
+
+    private (GraphQLRootFetch Fetch, UpstreamSelection Selection) RootGraphQL(string source)
+    {
+        if (!_rootGraphQL.TryGetValue(source, out var entry))
+        {
+            var selection = new UpstreamSelection();
+            selection.Open();
+            entry = (AddRoot(new GraphQLRootFetch(_nextId++, source)), selection);
+            _rootGraphQL[source] = entry;
+        }
+
+        return entry;
+    }
+}
