@@ -32,5 +32,8 @@ internal sealed class FieldFetch : FetchNode
     /// <summary>For a GraphQL delegation: client variables the selection uses.</summary>
     public string[] Variables { get; set; } = [];
 
+    /// <summary>For a GraphQL delegation: <c>query</c> with the definitions of <see cref="Variables"/>.</summary>
+    public string DocumentPrefix { get; set; } = "query";
+
     public string? FieldLabel { get; init; }
 }

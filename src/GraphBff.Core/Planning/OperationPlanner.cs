@@ -210,6 +210,9 @@ internal sealed partial class OperationPlanner
                             delegated.Close();
                             fetch.Selection = delegated.Text;
                             fetch.Variables = [.. delegated.Variables];
+                            var prefix = new StringBuilder("query");
+                            AppendVariableDefinitions(prefix, delegated.Variables);
+                            fetch.DocumentPrefix = prefix.ToString();
                         }
                         else
                         {
