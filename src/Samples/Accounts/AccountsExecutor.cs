@@ -17,6 +17,7 @@ internal sealed class AccountsExecutor
 
     private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
     private readonly DocumentExecuter _executer = new();
+    private int _cachedCount;
 
     public AccountsExecutor()
     {
@@ -53,9 +54,12 @@ internal sealed class AccountsExecutor
         var result = await _executer.ExecuteAsync(options).ConfigureAwait(false);
 
         if (cached is null && result.Executed && result.Document is { } document && request.Query is { } newQuery
-            && _documents.Count < MaxCachedDocuments)
+            && _documents.TryAdd(newQuery, document)
+            && Interlocked.Increment(ref _cachedCount) > MaxCachedDocuments)
         {
-            _documents.TryAdd(newQuery, document);
+            // Bounded without per-request bookkeeping: start over when full (hot queries come right back).
+            _documents.Clear();
+            Interlocked.Exchange(ref _cachedCount, 0);
         }
 
         return result;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using GraphQL;
@@ -46,10 +47,13 @@ internal sealed class GraphQLWebSocketConnection
     }
 
     /// <summary>How long a client may take to send connection_init before the socket is closed with 4408.</summary>
-    public static TimeSpan InitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan InitTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>How long to wait for the peer's close frame after sending ours.</summary>
-    public static TimeSpan CloseHandshakeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
+
+    // RFC 6455 limits the close reason to 123 UTF-8 bytes.
+    private const int MaxCloseReasonBytes = 123;
 
     public static async Task AcceptAsync(
         HttpContext context,
@@ -72,14 +76,14 @@ internal sealed class GraphQLWebSocketConnection
 
     private async Task RunAsync(CancellationToken applicationStopping)
     {
-        var writer = Task.Run(WriteLoopAsync, CancellationToken.None);
+        var writer = WriteLoopAsync();
         using var stopping = applicationStopping.Register(() => Close(WebSocketCloseStatus.EndpointUnavailable, "Server shutting down"));
         var initTimeout = CloseIfNotInitializedAsync();
         try
         {
             await ReadLoopAsync().ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
         {
             // The peer went away or did not finish the close handshake in time.
         }
@@ -98,6 +102,7 @@ internal sealed class GraphQLWebSocketConnection
 
             _receiveCancellation.Cancel();
             await initTimeout.ConfigureAwait(false);
+            _receiveCancellation.Dispose();
         }
     }
 
@@ -134,7 +139,7 @@ internal sealed class GraphQLWebSocketConnection
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     // Answer the peer's close (no-op when we initiated it) and stop reading.
-                    Close(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, _socket.CloseStatusDescription);
+                    Close(WebSocketCloseStatus.NormalClosure, null);
                     return;
                 }
 
@@ -334,7 +339,7 @@ internal sealed class GraphQLWebSocketConnection
         }
 
         StopAllOperations();
-        _outgoing.Writer.TryWrite(new Outgoing(null, null, status, reason));
+        _outgoing.Writer.TryWrite(new Outgoing(null, null, status, TruncateCloseReason(reason)));
         _outgoing.Writer.TryComplete();
         try
         {
@@ -344,6 +349,22 @@ internal sealed class GraphQLWebSocketConnection
         {
             // Connection already finished.
         }
+    }
+
+    private static string? TruncateCloseReason(string? reason)
+    {
+        if (reason is null || Encoding.UTF8.GetByteCount(reason) <= MaxCloseReasonBytes)
+        {
+            return reason;
+        }
+
+        var length = Math.Min(reason.Length, MaxCloseReasonBytes);
+        while (Encoding.UTF8.GetByteCount(reason.AsSpan(0, length)) > MaxCloseReasonBytes)
+        {
+            length--;
+        }
+
+        return reason[..length];
     }
 
     private async Task CloseIfNotInitializedAsync()
@@ -398,9 +419,9 @@ internal sealed class GraphQLWebSocketConnection
                 await _socket.SendAsync(item.Message, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
+        catch (Exception)
         {
-            // The peer is gone; make the read loop notice.
+            // The peer is gone (or the frame could not be written); make the read loop notice.
             Interlocked.Exchange(ref _closing, 1);
             _socket.Abort();
         }
