@@ -38,6 +38,19 @@ internal sealed class CompositeSchema
     {
         var schema = GraphQL.Types.Schema.For(sdl, builder =>
         {
+            // Subscriptions stream through the gateway's own transports; GraphQL.NET only needs to know they stream.
+            if (types.TryGetValue("Subscription", out var subscription))
+            {
+                foreach (var field in subscription.Fields)
+                {
+                    if (!field.Hidden)
+                    {
+                        builder.Types.For("Subscription").FieldFor(field.Name).StreamResolver =
+                            new GraphQL.Resolvers.SourceStreamResolver<object?>(static _ => EmptyStream.Instance);
+                    }
+                }
+            }
+
             foreach (var type in types.Values)
             {
                 if (type.Kind == TypeKind.Scalar && type.Name is not ("String" or "Int" or "Float" or "Boolean" or "ID"))

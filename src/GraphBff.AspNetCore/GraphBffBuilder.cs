@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GraphBff.AspNetCore;
+
+/// <summary>Chains source registrations after <c>AddGraphBff()</c>.</summary>
+public sealed class GraphBffBuilder(IServiceCollection services)
+{
+    public IServiceCollection Services { get; } = services;
+
+    public GraphBffBuilder AddGraphQLSource(string name, string url, Action<SourceOptions>? configure = null) =>
+        AddSource(name, SourceKind.GraphQL, url, configure);
+
+    public GraphBffBuilder AddRestSource(string name, string url, Action<SourceOptions>? configure = null) =>
+        AddSource(name, SourceKind.Rest, url, configure);
+
+    private GraphBffBuilder AddSource(string name, SourceKind kind, string url, Action<SourceOptions>? configure)
+    {
+        Services.Configure<GraphBffOptions>(options =>
+        {
+            var source = new SourceOptions { Name = name, Kind = kind, Url = url };
+            configure?.Invoke(source);
+            options.Sources[name] = source;
+        });
+        return this;
+    }
+}
