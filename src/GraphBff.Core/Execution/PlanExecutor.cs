@@ -17,6 +17,9 @@ namespace GraphBff.Execution;
 internal sealed partial class PlanExecutor
 {
     private static readonly GraphQLSerializer s_serializer = new();
+
+    // Upstream documents are full of quotes: escape only what JSON requires, so they stay readable in logs.
+    private static readonly JsonWriterOptions s_upstreamWriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly IReadOnlyDictionary<string, UpstreamClient> _clients;
     private readonly ISchema _schema;
     private readonly DocumentExecuter _introspectionExecuter = new();
@@ -89,7 +92,7 @@ internal sealed partial class PlanExecutor
     private static byte[] GraphQLBody(string document, string[] variables, ExecutionState state)
     {
         var buffer = new ArrayBufferWriter<byte>(document.Length + 64);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, s_upstreamWriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("query"u8, document);

@@ -61,7 +61,7 @@ internal sealed partial class OperationPlanner
             selection.Close();
             var text = new StringBuilder(keyword);
             AppendVariableDefinitions(text, selection.Variables);
-            text.Append(' ').Append(selection.Text);
+            text.Append(selection.Text);
             fetch.Document = text.ToString();
             fetch.Variables = [.. selection.Variables];
         }

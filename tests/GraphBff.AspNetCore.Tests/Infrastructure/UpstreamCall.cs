@@ -1,0 +1,4 @@
+namespace GraphBff.AspNetCore.Tests.Infrastructure;
+
+/// <summary>One request the gateway sent upstream, as recorded on the wire.</summary>
+public sealed record UpstreamCall(string Source, string Method, string Url, string? Body);
