@@ -174,7 +174,7 @@ public sealed class GraphBffGateway : IDisposable
 
     internal static GatewayResult RequestError(ArrayBufferWriter<byte> output, int status, params GraphQLError[] errors)
     {
-        using var writer = new Utf8JsonWriter(output);
+        using var writer = new Utf8JsonWriter(output, ResponseWriter.Options);
         writer.WriteStartObject();
         writer.WritePropertyName("errors"u8);
         ResponseWriter.WriteErrors(writer, errors);

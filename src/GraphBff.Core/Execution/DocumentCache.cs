@@ -47,7 +47,7 @@ internal sealed class DocumentCache
     {
         try
         {
-            var document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.All, MaxDepth = Math.Max(64, _maxDepth * 4) });
+            var document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = Math.Max(64, _maxDepth * 4) });
             return new CachedDocument(this, document, null);
         }
         catch (GraphQLMaxDepthExceededException)

@@ -20,6 +20,13 @@ internal sealed partial class ResponseWriter
         Collect,
     }
 
+    /// <summary>Responses are JSON documents, not HTML: escape only what JSON requires (quotes, control characters).</summary>
+    internal static readonly JsonWriterOptions Options = new()
+    {
+        SkipValidation = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private readonly ExecutionState _state;
     private readonly List<GraphQLError> _errors = [];
     private readonly List<UpstreamPathError> _used = [];
@@ -44,7 +51,7 @@ internal sealed partial class ResponseWriter
 
     private void Run(ArrayBufferWriter<byte> output)
     {
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true });
+        using var json = new Utf8JsonWriter(output, Options);
         _writer = json;
         WriteDocument();
         if (!_restart)

@@ -176,7 +176,10 @@ internal sealed class DifferentialOracle : IDisposable
                 throw new ExecutionError($"content answered {(int)response.StatusCode} to GET /{relativeUrl}.");
             }
 
-            return JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+            var json = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+
+            // GraphQL.NET completes list fields from an IEnumerable: a JSON array becomes a list of its items.
+            return json.ValueKind == JsonValueKind.Array ? json.EnumerateArray().Select(static item => (object?)item).ToList() : json;
         });
 
     private Task<object?> GetUserAsync(IResolveFieldContext context, string id) =>
