@@ -59,6 +59,8 @@ public static class DifferentialCases
             """{ post(id: "1") { author { p1: posts { id } p2: posts { title } } } }"""),
         new("same join under two aliases with different selections",
             """{ post(id: "1") { a1: author { name } a2: author { email } } }"""),
+        new("alias named like an internal join-key alias below a join",
+            "{ posts(limit: 2) { id author { _k_id: name posts { id } } } }"),
     ];
 
     public static readonly DifferentialCase[] Variables =
@@ -121,6 +123,12 @@ public static class DifferentialCases
             """query ($s: Boolean!) { post(id: "1") { author { name email @skip(if: $s) } } }""", """{"s":true}"""),
         new("include with a variable inside introspection",
             """query ($x: Boolean!) { __type(name: "Post") { name fields @include(if: $x) { name } } }""", """{"x":false}"""),
+        new("every field of a GraphQL root selection skipped",
+            """query ($s: Boolean!) { user(id: "1") { name @skip(if: $s) } }""", """{"s":true}"""),
+        new("every field of a delegated selection skipped",
+            """{ post(id: "1") { id author { name @include(if: false) } } }"""),
+        new("every root field skipped",
+            """{ __typename @skip(if: true) post(id: "1") @include(if: false) { id } }"""),
     ];
 
     public static readonly DifferentialCase[] Typename =
@@ -132,6 +140,12 @@ public static class DifferentialCases
             """{ t: __typename user(id: "1") { kind: __typename id } }"""),
         new("typename inside an inline fragment",
             """{ post(id: "1") { ... on Post { __typename } id } }"""),
+        new("typename alone in a GraphQL root selection",
+            """{ user(id: "1") { __typename } }"""),
+        new("typename alone in a delegated selection",
+            """{ post(id: "1") { author { __typename } } }"""),
+        new("typename alone through a fragment in a GraphQL root selection",
+            """{ user(id: "2") { ...F } } fragment F on User { __typename }"""),
     ];
 
     public static readonly DifferentialCase[] Nulls =
@@ -201,6 +215,12 @@ public static class DifferentialCases
         new("unused variable is a validation error",
             """query ($x: Int) { post(id: "1") { id } }""", Expect: OracleExpectation.RequestErrors),
         new("empty post id", """{ post(id: "") { id title } }""", Expect: OracleExpectation.FieldErrors),
+        new("ID variable given as a float is a request error",
+            "query ($id: ID!) { post(id: $id) { id } }", """{"id":1.5}""", OracleExpectation.RequestErrors),
+        new("Boolean variable given as a string is a request error",
+            """query ($s: Boolean!) { post(id: "1") { id @skip(if: $s) } }""", """{"s":"true"}""", OracleExpectation.RequestErrors),
+        new("null for a non-null variable is a request error",
+            "query ($id: ID!) { post(id: $id) { id } }", """{"id":null}""", OracleExpectation.RequestErrors),
     ];
 
     public static readonly DifferentialCase[] Introspection =
@@ -213,6 +233,10 @@ public static class DifferentialCases
             """{"t":"Query"}"""),
         new("introspection mixed with data fields",
             """{ __typename post(id: "1") { title } __type(name: "User") { fields { name } } }"""),
+        new("aliased introspection fields with different arguments",
+            """{ a: __type(name: "Post") { name } b: __type(name: "User") { name kind } s: __schema { queryType { name } } }"""),
+        new("typename inside introspection",
+            """{ __type(name: "Comment") { __typename name fields { __typename name } } }"""),
     ];
 
     private static readonly Dictionary<string, DifferentialCase> s_byName =

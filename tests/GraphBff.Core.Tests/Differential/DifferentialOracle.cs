@@ -111,7 +111,31 @@ internal sealed class DifferentialOracle : IDisposable
     };
 
     private static FuncFieldResolver<object?> Async(Func<IResolveFieldContext, Task<object?>> resolve) =>
-        new(context => new ValueTask<object?>(resolve(context)));
+        new(async context => CheckShape(context, await resolve(context)));
+
+    /// <summary>
+    /// The spec's CompleteValue checks GraphQL.NET leaves to the resolver here: a list position needs a JSON array and an
+    /// object position a JSON object, otherwise the field has an error.
+    /// </summary>
+    private static object? CheckShape(IResolveFieldContext context, object? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var type = context.FieldDefinition.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType : context.FieldDefinition.ResolvedType;
+        if (type is ListGraphType)
+        {
+            return value is List<object?> items && items.All(static item => item is JsonElement { ValueKind: JsonValueKind.Object })
+                ? value
+                : throw new ExecutionError($"{context.ParentType.Name}.{context.FieldDefinition.Name}: the source did not send a list of objects.");
+        }
+
+        return value is JsonElement { ValueKind: JsonValueKind.Object }
+            ? value
+            : throw new ExecutionError($"{context.ParentType.Name}.{context.FieldDefinition.Name}: the source did not send an object.");
+    }
 
     /// <summary>Reads the property named like the field (never the alias) and converts it by the field's scalar type.</summary>
     private static object? ReadLeaf(IResolveFieldContext context)
