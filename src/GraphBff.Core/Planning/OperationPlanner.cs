@@ -116,6 +116,7 @@ internal sealed partial class OperationPlanner
         List<byte[]> path)
     {
         var collected = CollectFields(type, sets);
+        upstream?.Reserve(collected.Select(static c => c.Key));
         var fields = new PlanField[collected.Count];
         var i = 0;
         foreach (var (key, nodes) in collected)
@@ -300,8 +301,7 @@ internal sealed partial class OperationPlanner
                     case TemplateVariableKind.Fields when !fetch.KeyProperties.ContainsKey(part.Name!):
                         if (origin.Kind == OriginKind.GraphQL)
                         {
-                            var alias = KeyAliasPrefix + part.Name;
-                            upstream!.AppendKey(alias, part.Name!);
+                            var alias = upstream!.AppendKey(KeyAliasPrefix + part.Name, part.Name!);
                             fetch.KeyProperties[part.Name!] = Utf8(alias);
                         }
                         else
@@ -318,16 +318,23 @@ internal sealed partial class OperationPlanner
         }
     }
 
-    private static ArgumentValue ArgumentOf(GraphQLField node, string name, CompositeField definition)
+    private ArgumentValue ArgumentOf(GraphQLField node, string name, CompositeField definition)
     {
         var defaultLiteral = definition.FindArgument(name)?.DefaultValue;
         foreach (var argument in node.Arguments?.Items ?? [])
         {
             if (argument.Name.StringValue == name)
             {
-                return argument.Value is GraphQLVariable variable
-                    ? new ArgumentValue(null, variable.Name.StringValue, defaultLiteral)
-                    : new ArgumentValue(argument.Value, null, null);
+                if (argument.Value is not GraphQLVariable variable)
+                {
+                    return new ArgumentValue(argument.Value, null, null);
+                }
+
+                // An absent variable takes its own default first, then the argument's.
+                var variableName = variable.Name.StringValue;
+                var variableDefault = _operation.Variables?.Items
+                    .FirstOrDefault(d => d.Variable.Name.StringValue == variableName)?.DefaultValue;
+                return new ArgumentValue(null, variableName, variableDefault is null ? defaultLiteral : SchemaComposer.Print(variableDefault));
             }
         }
 

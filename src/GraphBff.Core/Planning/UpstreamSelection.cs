@@ -10,6 +10,8 @@ internal sealed class UpstreamSelection
     private readonly StringBuilder _text;
     private readonly HashSet<string> _variables;
     private HashSet<string>? _keys;
+    private HashSet<string>? _reserved;
+    private int _fields;
 
     public UpstreamSelection()
         : this(new StringBuilder(), new HashSet<string>(StringComparer.Ordinal))
@@ -28,10 +30,23 @@ internal sealed class UpstreamSelection
 
     public void Open() => _text.Append(" {");
 
-    public void Close() => _text.Append(" }");
+    /// <summary>Closes the level; a level left empty (only __typename, or all fields skipped) asks for __typename.</summary>
+    public void Close()
+    {
+        if (_fields == 0)
+        {
+            _text.Append(" __typename");
+        }
+
+        _text.Append(" }");
+    }
+
+    /// <summary>The client's response keys at this level: injected key aliases must not take them.</summary>
+    public void Reserve(IEnumerable<string> responseKeys) => _reserved = [.. responseKeys];
 
     public UpstreamSelection AppendField(string key, string name, GraphQLArguments? arguments)
     {
+        _fields++;
         _text.Append(' ');
         if (key != name)
         {
@@ -60,13 +75,22 @@ internal sealed class UpstreamSelection
         return new UpstreamSelection(_text, _variables);
     }
 
-    /// <summary>Adds a join key (<c>_k_authorId: authorId</c>) once per level.</summary>
-    public void AppendKey(string alias, string field)
+    /// <summary>Adds a join key (<c>_k_authorId: authorId</c>) once per level; returns the alias it is read by.</summary>
+    public string AppendKey(string alias, string field)
     {
-        if ((_keys ??= new HashSet<string>(StringComparer.Ordinal)).Add(alias))
+        var candidate = alias;
+        for (var i = 1; _reserved?.Contains(candidate) == true; i++)
         {
-            _text.Append(' ').Append(alias).Append(": ").Append(field);
+            candidate = alias + "_" + i;
         }
+
+        if ((_keys ??= new HashSet<string>(StringComparer.Ordinal)).Add(candidate))
+        {
+            _fields++;
+            _text.Append(' ').Append(candidate).Append(": ").Append(field);
+        }
+
+        return candidate;
     }
 
     private void CollectVariables(GraphQLValue value)
