@@ -16,13 +16,19 @@ internal sealed class CannedGateway : IAsyncDisposable
 {
     private readonly List<ReplayHandler> _handlers;
 
-    private CannedGateway(GraphBffGateway gateway, List<ReplayHandler> handlers)
+    private readonly Dictionary<string, List<CapturedRequest>> _requests;
+
+    private CannedGateway(GraphBffGateway gateway, List<ReplayHandler> handlers, Dictionary<string, List<CapturedRequest>> requests)
     {
         Gateway = gateway;
         _handlers = handlers;
+        _requests = requests;
     }
 
     public GraphBffGateway Gateway { get; }
+
+    /// <summary>The upstream requests the gateway sent for one query, in the order it sent them.</summary>
+    public IReadOnlyList<CapturedRequest> RequestsOf(string query) => _requests[query];
 
     public int Misses => _handlers.Sum(static h => h.Misses);
 
@@ -34,6 +40,7 @@ internal sealed class CannedGateway : IAsyncDisposable
         await content.StartAsync().ConfigureAwait(false);
         var handlers = new List<ReplayHandler>();
         var first = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var requests = new Dictionary<string, List<CapturedRequest>>(StringComparer.Ordinal);
         GraphBffGateway? gateway = null;
         try
         {
@@ -66,11 +73,14 @@ internal sealed class CannedGateway : IAsyncDisposable
 
             foreach (var query in queries)
             {
+                var capture = requests[query] = [];
+                handlers.ForEach(h => h.Capture = capture);
                 first[query] = await RunAsync(gateway, query).ConfigureAwait(false);
             }
 
             foreach (var handler in handlers)
             {
+                handler.Capture = null;
                 handler.Freeze();
             }
         }
@@ -85,7 +95,7 @@ internal sealed class CannedGateway : IAsyncDisposable
             await content.DisposeAsync().ConfigureAwait(false);
         }
 
-        var canned = new CannedGateway(gateway, handlers);
+        var canned = new CannedGateway(gateway, handlers, requests);
         foreach (var (query, recorded) in first)
         {
             var replayed = await RunAsync(gateway, query).ConfigureAwait(false);
@@ -94,7 +104,7 @@ internal sealed class CannedGateway : IAsyncDisposable
                 throw new InvalidOperationException($"The replayed response differs from the recorded one: {query}");
             }
 
-            Console.WriteLine($"// canned: {replayed.Length,7} response bytes for {query}");
+            Console.WriteLine($"// canned: {replayed.Length,7} response bytes, {requests[query].Count,3} upstream calls for {query}");
             if (canned.Misses > 0)
             {
                 throw new InvalidOperationException($"{canned.Misses} upstream request(s) of a replay were never recorded: {query}");

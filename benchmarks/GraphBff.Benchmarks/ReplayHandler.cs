@@ -34,6 +34,9 @@ internal sealed class ReplayHandler : HttpMessageHandler
 
     public int Count => _recorded.Count;
 
+    /// <summary>While recording, every request sent (replayed or not) is also appended here when it is set.</summary>
+    public List<CapturedRequest>? Capture { get; set; }
+
     /// <summary>Stops recording: from now on only stored answers are served, from a lock-free lookup.</summary>
     public void Freeze()
     {
@@ -64,6 +67,15 @@ internal sealed class ReplayHandler : HttpMessageHandler
     private async Task<HttpResponseMessage> RecordAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var key = BuildKey(request, cancellationToken).ToString();
+        var content = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (Capture is { } capture)
+        {
+            lock (capture)
+            {
+                capture.Add(new CapturedRequest(this, request.Method, request.RequestUri!, content, request.Content?.Headers.ContentType?.ToString()));
+            }
+        }
+
         if (_recorded.TryGetValue(key, out var known))
         {
             return known.ToResponse(request);
@@ -77,8 +89,7 @@ internal sealed class ReplayHandler : HttpMessageHandler
 
         if (request.Content is not null)
         {
-            var bytes = await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            forward.Content = new ByteArrayContent(bytes);
+            forward.Content = new ByteArrayContent(content!);
             foreach (var header in request.Content.Headers)
             {
                 forward.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
