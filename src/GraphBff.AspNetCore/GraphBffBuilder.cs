@@ -13,6 +13,13 @@ public sealed class GraphBffBuilder(IServiceCollection services)
     public GraphBffBuilder AddRestSource(string name, string url, Action<SourceOptions>? configure = null) =>
         AddSource(name, SourceKind.Rest, url, configure);
 
+    /// <summary>Checks bearer tokens from these providers (JWKS URL or OIDC authority, issuer, audiences, algorithms, role claim).</summary>
+    public GraphBffBuilder AddTokenProviders(Authentication.GraphBffAuthenticationOptions options)
+    {
+        Authentication.GraphBffAuthenticationExtensions.AddTokenProviders(Services, options);
+        return this;
+    }
+
     private GraphBffBuilder AddSource(string name, SourceKind kind, string url, Action<SourceOptions>? configure)
     {
         Services.Configure<GraphBffOptions>(options =>

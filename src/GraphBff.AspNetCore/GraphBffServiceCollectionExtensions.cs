@@ -1,5 +1,6 @@
 using GraphBff;
 using GraphBff.AspNetCore;
+using GraphBff.AspNetCore.Authorization;
 using GraphBff.AspNetCore.Transport.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,6 +16,11 @@ public static class GraphBffServiceCollectionExtensions
             services.Configure(configure);
         }
 
+        services.AddAuthenticationCore();
+        services.AddAuthorization();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, GraphBffPolicyHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Authorization.AuthorizationOptions>, GraphBffPolicySetup>());
+        services.TryAddSingleton<AspNetCoreAuthorizer>();
         services.TryAddSingleton<GraphBffGatewayHolder>();
         services.TryAddSingleton<GraphBffHandlerFactory>();
         services.TryAddSingleton<GraphQLHttpHandler>();

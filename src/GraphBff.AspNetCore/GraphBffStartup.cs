@@ -9,6 +9,8 @@ internal sealed partial class GraphBffStartup(
     GraphBffGatewayHolder holder,
     IOptions<GraphBffOptions> options,
     GraphBffHandlerFactory handlers,
+    Authorization.AspNetCoreAuthorizer authorizer,
+    Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider policies,
     ILogger<GraphBffStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -18,6 +20,22 @@ internal sealed partial class GraphBffStartup(
             message => LogSchema(logger, message),
             handlers.Create,
             cancellationToken).ConfigureAwait(false);
+        gateway.Authorizer = authorizer;
+        var missing = new List<string>();
+        foreach (var (where, policy) in gateway.PolicyReferences())
+        {
+            if (await policies.GetPolicyAsync(policy).ConfigureAwait(false) is null)
+            {
+                missing.Add($"{where} names policy '{policy}', which is neither under GraphBff:Authorization:Policies nor added in C#.");
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            gateway.Dispose();
+            throw new GraphBffConfigurationException(string.Join(Environment.NewLine, missing));
+        }
+
         holder.Set(gateway);
         LogReady(logger, options.Value.Sources.Count);
     }

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Security.Claims;
+using GraphBff.Authorization;
 using GraphBff.Composition;
 using GraphBff.Execution;
 using GraphBff.Planning;
@@ -35,6 +37,29 @@ public sealed class GraphBffGateway : IDisposable
     public string PublicSdl => Schema.PublicSdl;
 
     public GraphBffOptions Options => _options;
+
+    /// <summary>Decides <c>@authorize</c> rules; the ASP.NET Core package plugs in <c>IAuthorizationService</c>.</summary>
+    public IGraphBffAuthorizer Authorizer { get; set; } = DefaultAuthorizer.Instance;
+
+    private static readonly ClaimsPrincipal s_anonymous = new(new ClaimsIdentity());
+
+    /// <summary>Every policy named by <c>@authorize</c>, with the field that names it (checked at start-up).</summary>
+    public IEnumerable<(string Field, string Policy)> PolicyReferences()
+    {
+        foreach (var type in Schema.Types.Values)
+        {
+            foreach (var field in type.Fields)
+            {
+                foreach (var rule in field.Authorization?.Rules ?? [])
+                {
+                    if (rule.Policy is { } policy)
+                    {
+                        yield return ($"{type.Name}.{field.Name}", policy);
+                    }
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// Loads each source's SDL (introspecting GraphQL sources, falling back to their file), composes the graph and
@@ -163,13 +188,55 @@ public sealed class GraphBffGateway : IDisposable
             return RequestError(output, 400, [.. variableErrors]);
         }
 
+        var user = context.User ?? s_anonymous;
+        var decisions = new AuthorizationDecisions(operation.AuthorizationPoints, ~0UL, user.Identity?.IsAuthenticated == true, Authorizer);
+        if (operation.AuthorizationPoints.Length > 0)
+        {
+            var (allowed, rejection) = await DecideAsync(operation.AuthorizationPoints, user).ConfigureAwait(false);
+            if (rejection is not null)
+            {
+                return RequestError(output, decisions.Authenticated ? 403 : 401, rejection);
+            }
+
+            decisions = decisions with { Allowed = allowed };
+        }
+
         var plan = operation.GetPlan(
             operation.ConditionKey(variables),
-            () => OperationPlanner.Plan(Schema, document.Document!, operation.Operation, variables));
+            decisions.Key,
+            () => OperationPlanner.Plan(Schema, document.Document!, operation.Operation, variables, decisions));
         using var state = new ExecutionState(plan, variables, context);
         await _executor.ExecuteAsync(state, cancellationToken).ConfigureAwait(false);
-        ResponseWriter.Write(state, output);
+        ResponseWriter.Write(state, output, user, Authorizer);
         return new GatewayResult(200);
+    }
+
+    /// <summary>Decides each BEFORE_RESOLVER and VALIDATION rule once; a denied VALIDATION rule rejects the operation.</summary>
+    private async ValueTask<(ulong Allowed, GraphQLError? Rejection)> DecideAsync(AuthorizeRule[] points, ClaimsPrincipal user)
+    {
+        var allowed = ~0UL;
+        for (var i = 0; i < points.Length; i++)
+        {
+            if (await Authorizer.AuthorizeAsync(user, points[i], null).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            if (points[i].Apply == ApplyPolicy.Validation)
+            {
+                var authenticated = user.Identity?.IsAuthenticated == true;
+                return (0, new GraphQLError(
+                    authenticated ? $"The operation needs {points[i]}, which the caller does not satisfy." : $"The operation needs {points[i]}; authenticate first.",
+                    authenticated ? ErrorCodes.NotAuthorized : ErrorCodes.NotAuthenticated));
+            }
+
+            if (i < 63)
+            {
+                allowed &= ~(1UL << i);
+            }
+        }
+
+        return (allowed, null);
     }
 
     internal static GatewayResult RequestError(ArrayBufferWriter<byte> output, int status, params GraphQLError[] errors)

@@ -23,6 +23,12 @@ public sealed class SourceOptions
     /// <summary>Client request headers copied onto every call to this source.</summary>
     public List<string> ForwardHeaders { get; set; } = [];
 
+    /// <summary>Send the client's <c>Authorization</c> header on to this source; default false.</summary>
+    public bool ForwardAuthorization { get; set; }
+
+    /// <summary>Headers set from the caller's claims, header name to claim type (e.g. <c>x-user-id</c> from <c>sub</c>).</summary>
+    public Dictionary<string, string> ClaimHeaders { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The SDL file used when a GraphQL source cannot be introspected, and for REST sources always.</summary>
     public string? SchemaFile { get; set; }
 }

@@ -1,4 +1,6 @@
 using GraphBff;
+using GraphBff.AspNetCore.Authentication;
+using GraphBff.AspNetCore.Authorization;
 using GraphBff.Samples.Accounts;
 using GraphBff.Samples.Content;
 using Microsoft.AspNetCore.Builder;
@@ -13,6 +15,11 @@ public partial class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "token")
+        {
+            return PrintDevelopmentToken(args);
+        }
+
         await using var app = await BuildAsync(args).ConfigureAwait(false);
         try
         {
@@ -42,8 +49,19 @@ public partial class Program
             builder.WebHost.UseUrls("http://127.0.0.1:5000");
         }
 
-        builder.Services.AddGraphBff();
+        var graphBff = builder.Services.AddGraphBff();
         builder.Services.Configure<GraphBffOptions>(builder.Configuration.GetSection("GraphBff"));
+        builder.Services.Configure<GraphBffAuthorizationOptions>(builder.Configuration.GetSection("GraphBff:Authorization"));
+        var authentication = builder.Configuration.GetSection("GraphBff:Authentication").Get<GraphBffAuthenticationOptions>() ?? new();
+        DevelopmentTokenIssuer? development = null;
+        if (authentication.Providers.Count == 0 && builder.Environment.IsDevelopment())
+        {
+            // Development only: the host issues and checks its own tokens (see `-- token`).
+            development = DevelopmentTokenIssuer.Load();
+            authentication.Providers.Add(development.Provider());
+        }
+
+        graphBff.AddTokenProviders(authentication);
         builder.Services.PostConfigure<GraphBffOptions>(static options =>
         {
             if (!Path.IsPathRooted(options.SchemaDirectory))
@@ -63,8 +81,8 @@ public partial class Program
             demos.Add(content);
             var accountsUrl = new Uri(AccountsApp.GetBaseAddress(accounts), "/graphql").ToString();
             var contentUrl = ContentApp.GetBaseAddress(content).ToString();
-            builder.Services.AddGraphBff()
-                .AddGraphQLSource("accounts", accountsUrl)
+            graphBff
+                .AddGraphQLSource("accounts", accountsUrl, static accounts => accounts.ClaimHeaders["x-user-id"] = "sub")
                 .AddRestSource("content", contentUrl);
             Console.WriteLine($"Demo upstreams: accounts {accountsUrl}, content {contentUrl}");
         }
@@ -72,6 +90,47 @@ public partial class Program
         configure?.Invoke(builder);
         var app = builder.Build();
         app.MapGraphBff("/graphql");
+        if (development is not null)
+        {
+            var jwks = development.JwksJson();
+            app.MapGet(DevelopmentTokenIssuer.JwksPath, () => Results.Text(jwks, "application/json"));
+        }
+
         return new DemoAwareApp(app, demos);
+    }
+
+    /// <summary><c>token --sub 7 --role admin [--role editor] [--minutes 60]</c>: prints a development token.</summary>
+    private static int PrintDevelopmentToken(string[] args)
+    {
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT");
+        if (environment != "Development")
+        {
+            Console.Error.WriteLine("Development tokens exist only in Development (ASPNETCORE_ENVIRONMENT=Development; `dotnet run` sets it).");
+            return 2;
+        }
+
+        var claims = new List<System.Security.Claims.Claim>();
+        var minutes = 60;
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--sub":
+                    claims.Add(new("sub", args[i + 1]));
+                    break;
+                case "--role":
+                    claims.Add(new("role", args[i + 1]));
+                    break;
+                case "--minutes":
+                    minutes = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                default:
+                    claims.Add(new(args[i].TrimStart('-'), args[i + 1]));
+                    break;
+            }
+        }
+
+        Console.WriteLine(DevelopmentTokenIssuer.Load().CreateToken(claims, TimeSpan.FromMinutes(minutes)));
+        return 0;
     }
 }

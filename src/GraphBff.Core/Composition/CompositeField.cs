@@ -37,6 +37,9 @@ internal sealed class CompositeField
     /// <summary>Directives applied where the field was declared (authorization reads these).</summary>
     public IReadOnlyList<GraphQLDirective> Directives { get; init; } = [];
 
+    /// <summary>The <c>@authorize</c> rules that guard the field; null when anyone may read it.</summary>
+    public Authorization.FieldAuthorization? Authorization { get; set; }
+
     public CompositeArgument? FindArgument(string name)
     {
         foreach (var argument in Arguments)

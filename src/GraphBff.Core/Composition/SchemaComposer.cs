@@ -69,6 +69,7 @@ internal sealed partial class SchemaComposer
 
         CheckTypeReferences();
         BindResolvers();
+        BindAuthorization();
 
         if (!_types.ContainsKey("Query"))
         {

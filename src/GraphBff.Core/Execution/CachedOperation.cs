@@ -6,15 +6,22 @@ using GraphQLParser.AST;
 namespace GraphBff.Execution;
 
 /// <summary>One validated operation and its plans, one per outcome of its @skip/@include variables.</summary>
-internal sealed class CachedOperation(GraphQLOperationDefinition operation, List<GraphQLError> errors, string[] conditionVariables)
+internal sealed class CachedOperation(
+    GraphQLOperationDefinition operation,
+    List<GraphQLError> errors,
+    string[] conditionVariables,
+    Authorization.AuthorizeRule[] authorizationPoints)
 {
-    private readonly ConcurrentDictionary<ulong, OperationPlan> _plans = new();
+    private readonly ConcurrentDictionary<(ulong Conditions, ulong Authorization), OperationPlan> _plans = new();
 
     public GraphQLOperationDefinition Operation { get; } = operation;
 
     public List<GraphQLError> Errors { get; } = errors;
 
     public string[] ConditionVariables { get; } = conditionVariables;
+
+    /// <summary>The BEFORE_RESOLVER and VALIDATION rules the operation can reach (at most 63 are told apart).</summary>
+    public Authorization.AuthorizeRule[] AuthorizationPoints { get; } = authorizationPoints;
 
     public ulong ConditionKey(JsonElement variables)
     {
@@ -37,6 +44,6 @@ internal sealed class CachedOperation(GraphQLOperationDefinition operation, List
         return key;
     }
 
-    public OperationPlan GetPlan(ulong key, Func<OperationPlan> create) =>
-        _plans.TryGetValue(key, out var plan) ? plan : _plans.GetOrAdd(key, _ => create());
+    public OperationPlan GetPlan(ulong conditions, ulong authorization, Func<OperationPlan> create) =>
+        _plans.TryGetValue((conditions, authorization), out var plan) ? plan : _plans.GetOrAdd((conditions, authorization), _ => create());
 }

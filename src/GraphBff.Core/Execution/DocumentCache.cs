@@ -71,7 +71,7 @@ internal sealed class DocumentCache
         if (depth > _maxDepth)
         {
             return new CachedOperation(operation, [new GraphQLError(
-                $"The operation is nested {depth} levels deep; at most {_maxDepth} are accepted.", ErrorCodes.ValidationFailed)], []);
+                $"The operation is nested {depth} levels deep; at most {_maxDepth} are accepted.", ErrorCodes.ValidationFailed)], [], []);
         }
 
         var result = new DocumentValidator().ValidateAsync(new ValidationOptions
@@ -103,7 +103,11 @@ internal sealed class DocumentCache
             });
         }
 
-        return new CachedOperation(operation, errors, OperationPlanner.ConditionVariables(document));
+        return new CachedOperation(
+            operation,
+            errors,
+            OperationPlanner.ConditionVariables(document),
+            errors.Count > 0 ? [] : Authorization.AuthorizationPoints.Collect(_schema, document, operation));
     }
 
     private static int Depth(GraphQLDocument document, GraphQLSelectionSet? set, int depth, HashSet<string> fragments)

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Security.Claims;
+using GraphBff.Authorization;
 using GraphBff.Composition;
 using GraphBff.Planning;
 
@@ -38,14 +40,19 @@ internal sealed partial class ResponseWriter
     private List<UpstreamPathError>? _contextErrors;
     private int _contextBase;
 
-    private ResponseWriter(ExecutionState state)
+    private readonly ClaimsPrincipal? _user;
+    private readonly IGraphBffAuthorizer? _authorizer;
+
+    private ResponseWriter(ExecutionState state, ClaimsPrincipal? user, IGraphBffAuthorizer? authorizer)
     {
         _state = state;
+        _user = user;
+        _authorizer = authorizer;
     }
 
-    public static void Write(ExecutionState state, ArrayBufferWriter<byte> output)
+    public static void Write(ExecutionState state, ArrayBufferWriter<byte> output, ClaimsPrincipal? user = null, IGraphBffAuthorizer? authorizer = null)
     {
-        var writer = new ResponseWriter(state);
+        var writer = new ResponseWriter(state, user, authorizer);
         writer.Run(output);
     }
 
@@ -137,6 +144,27 @@ internal sealed partial class ResponseWriter
 
     private bool CompleteField(PlanField field, PlanSelectionSet selection, JsonElement parent, bool hasParent, Mode mode)
     {
+        if (field.Kind == PlanFieldKind.Denied || (field.AfterRules is not null && !AllowedAfter(field, parent)))
+        {
+            if (mode != Mode.Check)
+            {
+                var code = field.DeniedCode ?? (_user?.Identity?.IsAuthenticated == true ? ErrorCodes.NotAuthorized : ErrorCodes.NotAuthenticated);
+                AddError(
+                    field,
+                    code == ErrorCodes.NotAuthenticated
+                        ? $"Authentication is required to read {field.ParentType}.{field.FieldName}."
+                        : $"The caller may not read {field.ParentType}.{field.FieldName}.",
+                    code);
+            }
+
+            if (mode == Mode.Write)
+            {
+                _writer.WriteNullValue();
+            }
+
+            return PropagateNull(field.Type, mode);
+        }
+
         switch (field.Kind)
         {
             case PlanFieldKind.Typename:
@@ -207,6 +235,24 @@ internal sealed partial class ResponseWriter
         _contextErrors = savedErrors;
         _contextBase = savedBase;
         return propagate;
+    }
+
+    /// <summary>AFTER_RESOLVER: decided with the parent's data. Policies that finish synchronously (claims, roles) never block.</summary>
+    private bool AllowedAfter(PlanField field, JsonElement parent)
+    {
+        var user = _user ?? new ClaimsPrincipal(new ClaimsIdentity());
+        var authorizer = _authorizer ?? DefaultAuthorizer.Instance;
+        var resource = new FieldResource(field.ParentType, field.FieldName, parent, field.ResourceProperties!);
+        foreach (var rule in field.AfterRules!)
+        {
+            var decision = authorizer.AuthorizeAsync(user, rule, resource);
+            if (!(decision.IsCompletedSuccessfully ? decision.Result : decision.AsTask().GetAwaiter().GetResult()))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool PropagateNull(TypeRef type, Mode mode)

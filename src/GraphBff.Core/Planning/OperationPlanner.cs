@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using GraphBff.Authorization;
 using GraphBff.Composition;
+using GraphBff.Execution;
 using GraphQLParser.AST;
 
 namespace GraphBff.Planning;
@@ -24,8 +26,12 @@ internal sealed partial class OperationPlanner
     private List<ASTNode>? _introspectionFields;
     private int _nextId;
 
-    private OperationPlanner(CompositeSchema schema, GraphQLDocument document, GraphQLOperationDefinition operation, JsonElement variables)
+    private readonly AuthorizationDecisions _decisions;
+
+    private OperationPlanner(
+        CompositeSchema schema, GraphQLDocument document, GraphQLOperationDefinition operation, JsonElement variables, AuthorizationDecisions decisions)
     {
+        _decisions = decisions;
         _schema = schema;
         _document = document;
         _operation = operation;
@@ -39,9 +45,10 @@ internal sealed partial class OperationPlanner
         }
     }
 
-    public static OperationPlan Plan(CompositeSchema schema, GraphQLDocument document, GraphQLOperationDefinition operation, JsonElement variables)
+    public static OperationPlan Plan(
+        CompositeSchema schema, GraphQLDocument document, GraphQLOperationDefinition operation, JsonElement variables, AuthorizationDecisions decisions)
     {
-        var planner = new OperationPlanner(schema, document, operation, variables);
+        var planner = new OperationPlanner(schema, document, operation, variables, decisions);
         return planner.PlanOperation();
     }
 
@@ -165,7 +172,78 @@ internal sealed partial class OperationPlanner
         var definition = parentType.FindField(name)
             ?? throw new InvalidOperationException($"{parentType.Name}.{name} is not in the composed graph.");
         var fieldType = _schema.GetType(definition.Type.NamedType);
+        if (definition.Authorization is { } authorization && Denied(authorization) is { } deniedCode)
+        {
+            // Never fetched: no upstream selection, no fetch node, nothing below it.
+            return new PlanField(key, parentType.Name, name, definition.Type, PlanFieldKind.Denied)
+            {
+                Definition = definition,
+                DeniedCode = deniedCode,
+                Line = lineNumber,
+                Column = column,
+            };
+        }
+
         var subSets = fieldType.IsComposite ? SubSelections(nodes) : null;
+        var planned = PlanAllowedField(parentType, key, nodes, origin, upstream, path, definition, fieldType, subSets);
+        if (definition.Authorization is { } after && after.Has(ApplyPolicy.AfterResolver))
+        {
+            BindAfterRules(planned, after, origin, upstream);
+        }
+
+        return planned;
+    }
+
+    private string? Denied(FieldAuthorization authorization)
+    {
+        foreach (var rule in authorization.Rules)
+        {
+            if (rule.Apply == ApplyPolicy.BeforeResolver && !_decisions.IsAllowed(rule))
+            {
+                return _decisions.Authenticated ? ErrorCodes.NotAuthorized : ErrorCodes.NotAuthenticated;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>AFTER_RESOLVER rules read parent fields: make sure they are fetched, as keys are.</summary>
+    private void BindAfterRules(PlanField field, FieldAuthorization authorization, Origin origin, UpstreamSelection? upstream)
+    {
+        var rules = authorization.Rules.Where(static r => r.Apply == ApplyPolicy.AfterResolver).ToArray();
+        var properties = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var rule in rules)
+        {
+            foreach (var name in _decisions.Authorizer.ResourceFields(rule))
+            {
+                if (properties.ContainsKey(name))
+                {
+                    continue;
+                }
+
+                properties[name] = origin.Kind == OriginKind.GraphQL && upstream is not null
+                    ? Utf8(upstream.AppendKey(KeyAliasPrefix + name, name))
+                    : Utf8(name);
+            }
+        }
+
+        field.AfterRules = rules;
+        field.ResourceProperties = properties;
+    }
+
+    private PlanField PlanAllowedField(
+        CompositeType parentType,
+        string key,
+        List<GraphQLField> nodes,
+        Origin origin,
+        UpstreamSelection? upstream,
+        List<byte[]> path,
+        CompositeField definition,
+        CompositeType fieldType,
+        List<GraphQLSelectionSet>? subSets)
+    {
+        var node = nodes[0];
+        var name = node.Name.StringValue;
 
         switch (definition.Resolver)
         {

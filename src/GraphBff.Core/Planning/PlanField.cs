@@ -41,6 +41,15 @@ internal sealed class PlanField
 
     public CompositeField? Definition { get; init; }
 
+    /// <summary>For a denied field: AUTH_NOT_AUTHENTICATED or AUTH_NOT_AUTHORIZED.</summary>
+    public string? DeniedCode { get; init; }
+
+    /// <summary>AFTER_RESOLVER rules, decided with the parent's data when the field is written.</summary>
+    public Authorization.AuthorizeRule[]? AfterRules { get; set; }
+
+    /// <summary>Where the parent fields those rules read are found in the parent's JSON.</summary>
+    public Dictionary<string, byte[]>? ResourceProperties { get; set; }
+
     public int Line { get; init; }
 
     public int Column { get; init; }

@@ -10,4 +10,7 @@ internal enum PlanFieldKind
 
     /// <summary>Taken from a fetch's result (a root field, a join, an introspection answer).</summary>
     Fetch,
+
+    /// <summary>Denied before any fetch: written as null with an authorization error.</summary>
+    Denied,
 }

@@ -9,7 +9,10 @@ using Microsoft.Net.Http.Headers;
 namespace GraphBff.AspNetCore.Transport.Http;
 
 /// <summary>GraphQL over HTTP: GET and POST, media-type negotiation, body limit, and errors as GraphQL JSON.</summary>
-internal sealed class GraphQLHttpHandler(GraphBffGatewayHolder holder, IOptions<GraphBffOptions> options)
+internal sealed class GraphQLHttpHandler(
+    GraphBffGatewayHolder holder,
+    IOptions<GraphBffOptions> options,
+    Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes)
 {
     private const string GraphQLResponse = "application/graphql-response+json";
     private const string Json = "application/json";
@@ -75,10 +78,19 @@ internal sealed class GraphQLHttpHandler(GraphBffGatewayHolder holder, IOptions<
                 return;
             }
 
+            var (user, authenticationError) = await AuthenticateAsync(http).ConfigureAwait(false);
+            if (authenticationError is not null)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+                await WriteErrorAsync(http, 401, mediaType, authenticationError, ErrorCodes.NotAuthenticated).ConfigureAwait(false);
+                return;
+            }
+
             var context = new RequestContext
             {
-                User = http.User,
+                User = user,
                 GetHeader = name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null,
+                UpstreamHeaders = Transport.UpstreamIdentity.For(options.Value, user, request),
             };
             var result = await holder.Gateway.ExecuteAsync(gatewayRequest!, context, output, http.RequestAborted).ConfigureAwait(false);
             http.Response.StatusCode = result.StatusCode;
@@ -91,6 +103,50 @@ internal sealed class GraphQLHttpHandler(GraphBffGatewayHolder holder, IOptions<
             body?.Dispose();
         }
     }
+
+    /// <summary>
+    /// A request without a token is anonymous; a request with one is authenticated or refused with 401 (expired, forged,
+    /// wrong issuer or audience, unsigned): never answered with data.
+    /// </summary>
+    private async Task<(System.Security.Claims.ClaimsPrincipal? User, string? Error)> AuthenticateAsync(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        if (header.Length == 0)
+        {
+            return (null, null);
+        }
+
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, "Only Bearer tokens are accepted.");
+        }
+
+        if (await schemes.GetDefaultAuthenticateSchemeAsync().ConfigureAwait(false) is null)
+        {
+            return (null, "This gateway has no token provider configured (GraphBff:Authentication:Providers).");
+        }
+
+        var result = await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.AuthenticateAsync(http).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            http.User = result.Principal;
+            return (result.Principal, null);
+        }
+
+        return (null, "The bearer token is not valid" + Reason(result.Failure) + ".");
+    }
+
+    private static string Reason(Exception? failure) => failure switch
+    {
+        Microsoft.IdentityModel.Tokens.SecurityTokenExpiredException => ": it has expired",
+        Microsoft.IdentityModel.Tokens.SecurityTokenNotYetValidException => ": it is not valid yet",
+        Microsoft.IdentityModel.Tokens.SecurityTokenInvalidIssuerException => ": its issuer is not accepted",
+        Microsoft.IdentityModel.Tokens.SecurityTokenInvalidAudienceException => ": its audience is not accepted",
+        Microsoft.IdentityModel.Tokens.SecurityTokenSignatureKeyNotFoundException => ": its signing key is unknown",
+        Microsoft.IdentityModel.Tokens.SecurityTokenInvalidSignatureException => ": its signature does not verify",
+        Microsoft.IdentityModel.Tokens.SecurityTokenInvalidAlgorithmException => ": its algorithm is not accepted",
+        _ => "",
+    };
 
     private static string? Negotiate(HttpRequest request)
     {
