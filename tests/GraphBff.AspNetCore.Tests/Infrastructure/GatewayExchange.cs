@@ -17,13 +17,15 @@ public sealed class GatewayExchange
 
     public required List<UpstreamCall> Calls { get; init; }
 
-    public static async Task<GatewayExchange> PostAsync(GatewayFixture fixture, string query, object? variables = null, string? accept = null)
+    public static async Task<GatewayExchange> PostAsync(GatewayFixture fixture, string query, object? variables = null, string? accept = null, string? token = null, string? operationName = null)
     {
-        var json = Newtonsoft.Json.JsonConvert.SerializeObject(new { query, variables });
-        return await SendAsync(fixture, json, "application/json", accept);
+        var json = operationName is null
+            ? Newtonsoft.Json.JsonConvert.SerializeObject(new { query, variables })
+            : Newtonsoft.Json.JsonConvert.SerializeObject(new { query, variables, operationName });
+        return await SendAsync(fixture, json, "application/json", accept, token: token);
     }
 
-    public static async Task<GatewayExchange> SendAsync(GatewayFixture fixture, string body, string contentType, string? accept = null, HttpMethod? method = null)
+    public static async Task<GatewayExchange> SendAsync(GatewayFixture fixture, string body, string contentType, string? accept = null, HttpMethod? method = null, string? token = null)
     {
         fixture.Recorder.Clear();
         using var request = new HttpRequestMessage(method ?? HttpMethod.Post, fixture.GatewayUri)
@@ -36,12 +38,19 @@ public sealed class GatewayExchange
             request.Headers.Accept.ParseAdd(accept);
         }
 
+        if (token is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+        }
+
         using var response = await fixture.Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var calls = fixture.Recorder.Sorted();
         return new GatewayExchange
         {
-            Request = new { body = Parse(body) ?? body, contentType },
+            Request = token is null
+                ? new { body = Parse(body) ?? body, contentType }
+                : (object)new { body = Parse(body) ?? body, contentType, authorization = "Bearer <token>" },
             Upstream = [.. calls.Select(static c => (object)new { c.Source, c.Method, c.Url, Body = Parse(c.Body) })],
             Status = (int)response.StatusCode,
             Response = Parse(text) ?? throw new InvalidOperationException("Response is not JSON: " + text),

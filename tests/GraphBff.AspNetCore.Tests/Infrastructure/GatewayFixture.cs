@@ -20,6 +20,9 @@ public class GatewayFixture : IAsyncLifetime
 
     protected virtual bool AccountsDown => false;
 
+    /// <summary>More command-line configuration for the gateway host (started before it).</summary>
+    protected virtual Task<IEnumerable<string>> ExtraArgumentsAsync() => Task.FromResult(Enumerable.Empty<string>());
+
     public RecordingHandlerFactory Recorder { get; } = new();
 
     public HttpClient Client { get; private set; } = null!;
@@ -51,6 +54,7 @@ public class GatewayFixture : IAsyncLifetime
                 "--GraphBff:Sources:content:Kind=Rest",
                 "--GraphBff:Sources:content:Url=" + ContentApp.GetBaseAddress(_content),
                 "--Logging:LogLevel:Default=Warning",
+                .. await ExtraArgumentsAsync(),
             ],
             builder => builder.Services.AddSingleton<GraphBffHandlerFactory>(Recorder));
         await _gateway.StartAsync();
@@ -59,7 +63,7 @@ public class GatewayFixture : IAsyncLifetime
         Client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client?.Dispose();
         if (_gateway is not null)
