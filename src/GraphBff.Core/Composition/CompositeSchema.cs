@@ -63,7 +63,7 @@ internal sealed class CompositeSchema
         {
             if (type.Kind == TypeKind.Scalar && type.Name is not ("String" or "Int" or "Float" or "Boolean" or "ID"))
             {
-                schema.RegisterType(new PassThroughScalarGraphType(type.Name));
+                schema.RegisterType(new PassThroughScalarGraphType(type.Name) { Description = type.Description });
             }
         }
 

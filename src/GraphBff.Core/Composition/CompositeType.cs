@@ -30,6 +30,9 @@ internal sealed class CompositeType
 
     public List<string> EnumValues { get; } = [];
 
+    /// <summary>Descriptions and deprecation reasons of enum values, by name (absent when a value has neither).</summary>
+    public Dictionary<string, (string? Description, string? DeprecationReason)> EnumValueDetails { get; } = new(StringComparer.Ordinal);
+
     public List<string> Interfaces { get; } = [];
 
     public List<string> PossibleTypes { get; } = [];

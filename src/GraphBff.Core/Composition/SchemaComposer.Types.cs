@@ -38,6 +38,12 @@ internal sealed partial class SchemaComposer
                 {
                     type.EnumValues.Add(value.Name.StringValue);
                     signature.Append(' ').Append(value.Name.StringValue);
+                    var description = value.Description?.Value.ToString();
+                    var deprecation = Deprecation(value.Directives);
+                    if (description is not null || deprecation is not null)
+                    {
+                        type.EnumValueDetails[value.Name.StringValue] = (description, deprecation);
+                    }
                 }
 
                 break;
@@ -104,17 +110,8 @@ internal sealed partial class SchemaComposer
             arguments.Add(BuildArgument(argument));
         }
 
-        string? deprecation = null;
         var directives = definition.Directives?.Items ?? [];
-        foreach (var directive in directives)
-        {
-            if (directive.Name.Value == "deprecated")
-            {
-                deprecation = directive.Arguments?.Items.FirstOrDefault() is { Value: GraphQLStringValue reason }
-                    ? reason.Value.ToString()
-                    : "No longer supported";
-            }
-        }
+        var deprecation = Deprecation(definition.Directives);
 
         return new CompositeField(definition.Name.StringValue, TypeRef.From(definition.Type), arguments)
         {
@@ -124,6 +121,21 @@ internal sealed partial class SchemaComposer
             File = file,
             Directives = directives,
         };
+    }
+
+    private static string? Deprecation(GraphQLDirectives? directives)
+    {
+        foreach (var directive in directives?.Items ?? [])
+        {
+            if (directive.Name.Value == "deprecated")
+            {
+                return directive.Arguments?.Items.FirstOrDefault() is { Value: GraphQLStringValue reason }
+                    ? reason.Value.ToString()
+                    : "No longer supported";
+            }
+        }
+
+        return null;
     }
 
     private static CompositeArgument BuildArgument(GraphQLInputValueDefinition definition) =>

@@ -34,7 +34,15 @@ internal static class SchemaPrinter
                     sb.Append("enum ").Append(type.Name).Append(" {\n");
                     foreach (var value in type.EnumValues)
                     {
-                        sb.Append("  ").Append(value).Append('\n');
+                        type.EnumValueDetails.TryGetValue(value, out var details);
+                        AppendDescription(sb, details.Description, "  ");
+                        sb.Append("  ").Append(value);
+                        if (details.DeprecationReason is { } valueReason)
+                        {
+                            sb.Append(" @deprecated(reason: ").Append(Quote(valueReason)).Append(')');
+                        }
+
+                        sb.Append('\n');
                     }
 
                     sb.Append("}\n");

@@ -239,36 +239,58 @@ internal sealed partial class PlanExecutor
     {
         var document = new StringBuilder(fetch.DocumentPrefix).Append(" {");
         var keys = new string[parents.Count];
+        var sent = new bool[parents.Count];
         var i = 0;
+        var batched = 0;
+        var literals = new string?[resolver.Arguments.Count];
         foreach (var (key, parent) in parents)
         {
             keys[i] = key;
+            var missing = false;
+            for (var a = 0; a < literals.Length; a++)
+            {
+                literals[a] = TemplateValues.Literal(resolver.Arguments[a].Value.Parts[0], fetch, parent, state);
+                missing |= literals[a] is null;
+            }
+
+            if (missing)
+            {
+                // A hole with no value (no such claim, header or key): nothing to ask for, the field is null.
+                i++;
+                continue;
+            }
+
+            sent[i] = true;
+            batched++;
             document.Append(" _").Append(i++).Append(": ").Append(resolver.UpstreamField);
-            if (resolver.Arguments.Count > 0)
+            if (literals.Length > 0)
             {
                 document.Append('(');
-                var first = true;
-                foreach (var (name, template) in resolver.Arguments)
+                for (var a = 0; a < literals.Length; a++)
                 {
-                    var literal = TemplateValues.Literal(template.Parts[0], fetch, parent, state);
-                    if (literal is null)
-                    {
-                        continue;
-                    }
-
-                    if (!first)
+                    if (a > 0)
                     {
                         document.Append(", ");
                     }
 
-                    first = false;
-                    document.Append(name).Append(": ").Append(literal);
+                    document.Append(resolver.Arguments[a].Key).Append(": ").Append(literals[a]);
                 }
 
                 document.Append(')');
             }
 
             document.Append(fetch.Selection);
+        }
+
+        if (batched == 0)
+        {
+            var nothing = new Dictionary<string, FetchOutcome>(keys.Length, StringComparer.Ordinal);
+            foreach (var key in keys)
+            {
+                nothing[key] = default;
+            }
+
+            return nothing;
         }
 
         document.Append(" }");
@@ -278,6 +300,12 @@ internal sealed partial class PlanExecutor
         var outcomes = new Dictionary<string, FetchOutcome>(keys.Length, StringComparer.Ordinal);
         for (i = 0; i < keys.Length; i++)
         {
+            if (!sent[i])
+            {
+                outcomes[keys[i]] = default;
+                continue;
+            }
+
             if (outcome.Failure is not null)
             {
                 outcomes[keys[i]] = outcome;

@@ -10,7 +10,7 @@ internal static class IntrospectionSdl
         "query IntrospectionQuery { __schema { queryType { name } mutationType { name } subscriptionType { name } " +
         "types { kind name description fields(includeDeprecated: true) { name description args { name description type { ...TypeRef } defaultValue } " +
         "type { ...TypeRef } isDeprecated deprecationReason } inputFields { name description type { ...TypeRef } defaultValue } " +
-        "interfaces { ...TypeRef } enumValues(includeDeprecated: true) { name } possibleTypes { ...TypeRef } } } } " +
+        "interfaces { ...TypeRef } enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason } possibleTypes { ...TypeRef } } } } " +
         "fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } }";
 
     public static string ToSdl(JsonElement schema)
@@ -51,7 +51,10 @@ internal static class IntrospectionSdl
                     sb.Append("enum ").Append(name).Append(" {\n");
                     foreach (var value in type.GetProperty("enumValues").EnumerateArray())
                     {
-                        sb.Append("  ").Append(value.GetProperty("name").GetString()).Append('\n');
+                        AppendDescription(sb, value, "  ");
+                        sb.Append("  ").Append(value.GetProperty("name").GetString());
+                        AppendDeprecation(sb, value);
+                        sb.Append('\n');
                     }
 
                     sb.Append("}\n");
@@ -105,11 +108,7 @@ internal static class IntrospectionSdl
 
                         sb.Append(": ");
                         AppendType(sb, field.GetProperty("type"), Rename);
-                        if (field.TryGetProperty("isDeprecated", out var deprecated) && deprecated.ValueKind == JsonValueKind.True)
-                        {
-                            var reason = field.TryGetProperty("deprecationReason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : "No longer supported";
-                            sb.Append(" @deprecated(reason: ").Append(JsonSerializer.Serialize(reason)).Append(')');
-                        }
+                        AppendDeprecation(sb, field);
 
                         sb.Append('\n');
                     }
@@ -120,6 +119,15 @@ internal static class IntrospectionSdl
         }
 
         return sb.ToString();
+    }
+
+    private static void AppendDeprecation(StringBuilder sb, JsonElement element)
+    {
+        if (element.TryGetProperty("isDeprecated", out var deprecated) && deprecated.ValueKind == JsonValueKind.True)
+        {
+            var reason = element.TryGetProperty("deprecationReason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : "No longer supported";
+            sb.Append(" @deprecated(reason: ").Append(JsonSerializer.Serialize(reason)).Append(')');
+        }
     }
 
     private static void AppendDescription(StringBuilder sb, JsonElement element, string indent)
