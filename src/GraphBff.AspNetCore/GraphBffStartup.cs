@@ -10,6 +10,7 @@ internal sealed partial class GraphBffStartup(
     IOptions<GraphBffOptions> options,
     GraphBffHandlerFactory handlers,
     Authorization.AspNetCoreAuthorizer authorizer,
+    IOptions<Authorization.GraphBffAuthorizationOptions> authorizationOptions,
     Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider policies,
     ILogger<GraphBffStartup> logger) : IHostedService
 {
@@ -21,6 +22,7 @@ internal sealed partial class GraphBffStartup(
             handlers.Create,
             cancellationToken).ConfigureAwait(false);
         gateway.Authorizer = authorizer;
+        gateway.FilterIntrospection = authorizationOptions.Value.FilterIntrospection;
         var missing = new List<string>();
         foreach (var (where, policy) in gateway.PolicyReferences())
         {

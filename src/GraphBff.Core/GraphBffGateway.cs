@@ -38,6 +38,9 @@ public sealed class GraphBffGateway : IDisposable
 
     public GraphBffOptions Options => _options;
 
+    /// <summary>Leave out of introspection what the caller may not read (BEFORE_RESOLVER rules); default false.</summary>
+    public bool FilterIntrospection { get; set; }
+
     /// <summary>Decides <c>@authorize</c> rules; the ASP.NET Core package plugs in <c>IAuthorizationService</c>.</summary>
     public IGraphBffAuthorizer Authorizer { get; set; } = DefaultAuthorizer.Instance;
 
@@ -205,6 +208,7 @@ public sealed class GraphBffGateway : IDisposable
             operation.ConditionKey(variables),
             decisions.Key,
             () => OperationPlanner.Plan(Schema, document.Document!, operation.Operation, variables, decisions));
+        using var filter = FilterIntrospection && plan.HasIntrospection ? AuthorizationSchemaFilter.Enter(user, Authorizer) : null;
         using var state = new ExecutionState(plan, variables, context);
         await _executor.ExecuteAsync(state, cancellationToken).ConfigureAwait(false);
         ResponseWriter.Write(state, output, user, Authorizer);

@@ -34,9 +34,9 @@ internal sealed class CompositeSchema
 
     public CompositeType GetType(string name) => Types[name];
 
-    private static ISchema BuildExecutableSchema(string sdl, IReadOnlyDictionary<string, CompositeType> types)
+    private ISchema BuildExecutableSchema(string sdl, IReadOnlyDictionary<string, CompositeType> types)
     {
-        var schema = GraphQL.Types.Schema.For(sdl, builder =>
+        GraphQL.Types.Schema schema = GraphQL.Types.Schema.For(sdl, builder =>
         {
             // Subscriptions stream through the gateway's own transports; GraphQL.NET only needs to know they stream.
             if (types.TryGetValue("Subscription", out var subscription))
@@ -67,6 +67,7 @@ internal sealed class CompositeSchema
             }
         }
 
+        schema.Filter = new Authorization.AuthorizationSchemaFilter(this);
         schema.Initialize();
         return schema;
     }

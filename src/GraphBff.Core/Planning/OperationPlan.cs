@@ -20,4 +20,6 @@ internal sealed class OperationPlan(
     public FetchNode[] RootFetches { get; } = rootFetches;
 
     public int FetchCount { get; } = fetchCount;
+
+    public bool HasIntrospection { get; } = rootFetches.Any(static f => f is IntrospectionFetch);
 }
