@@ -1,7 +1,7 @@
 namespace GraphBff.AspNetCore.Tests.Infrastructure;
 
 /// <summary>The gateway checking tokens against a real JWKS endpoint on 127.0.0.1, with the demo's authorization rules.</summary>
-public sealed class AuthGatewayFixture : GatewayFixture
+public class AuthGatewayFixture : GatewayFixture
 {
     public JwksServer Jwks { get; } = new();
 
@@ -10,6 +10,7 @@ public sealed class AuthGatewayFixture : GatewayFixture
         await Jwks.StartAsync();
         return
         [
+            .. MoreArguments(),
             "--GraphBff:Authentication:Providers:0:Name=test",
             "--GraphBff:Authentication:Providers:0:JwksUrl=" + Jwks.JwksUri,
             "--GraphBff:Authentication:Providers:0:Issuer=" + JwksServer.Issuer,
@@ -18,6 +19,8 @@ public sealed class AuthGatewayFixture : GatewayFixture
             "--GraphBff:Authentication:Providers:0:ClockSkew=00:00:00",
         ];
     }
+
+    protected virtual IEnumerable<string> MoreArguments() => [];
 
     public override async Task DisposeAsync()
     {

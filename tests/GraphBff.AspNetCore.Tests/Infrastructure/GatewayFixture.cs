@@ -23,6 +23,11 @@ public class GatewayFixture : IAsyncLifetime
     /// <summary>More command-line configuration for the gateway host (started before it).</summary>
     protected virtual Task<IEnumerable<string>> ExtraArgumentsAsync() => Task.FromResult(Enumerable.Empty<string>());
 
+    /// <summary>More services for the gateway host (e.g. C# authorization policies).</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public RecordingHandlerFactory Recorder { get; } = new();
 
     public HttpClient Client { get; private set; } = null!;
@@ -56,7 +61,11 @@ public class GatewayFixture : IAsyncLifetime
                 "--Logging:LogLevel:Default=Warning",
                 .. await ExtraArgumentsAsync(),
             ],
-            builder => builder.Services.AddSingleton<GraphBffHandlerFactory>(Recorder));
+            builder =>
+            {
+                builder.Services.AddSingleton<GraphBffHandlerFactory>(Recorder);
+                Configure(builder);
+            });
         await _gateway.StartAsync();
         var address = _gateway.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         GatewayUri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/graphql");

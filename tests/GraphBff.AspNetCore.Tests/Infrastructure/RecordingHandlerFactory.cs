@@ -23,7 +23,10 @@ public sealed class RecordingHandlerFactory : GraphBffHandlerFactory
             var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
             if (body is null || !body.Contains("IntrospectionQuery", StringComparison.Ordinal))
             {
-                calls.Enqueue(new UpstreamCall(source, request.Method.Method, request.RequestUri!.PathAndQuery, body));
+                calls.Enqueue(new UpstreamCall(source, request.Method.Method, request.RequestUri!.PathAndQuery, body)
+                {
+                    Headers = request.Headers.ToDictionary(static h => h.Key.ToLowerInvariant(), static h => string.Join(",", h.Value)),
+                });
             }
 
             return await base.SendAsync(request, cancellationToken);
