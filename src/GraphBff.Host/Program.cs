@@ -20,7 +20,18 @@ public partial class Program
             return PrintDevelopmentToken(args);
         }
 
-        await using var app = await BuildAsync(args).ConfigureAwait(false);
+        DemoAwareApp app;
+        try
+        {
+            app = await BuildAsync(args).ConfigureAwait(false);
+        }
+        catch (GraphBffConfigurationException ex)
+        {
+            await Console.Error.WriteLineAsync("GraphBff cannot start: " + ex.Message).ConfigureAwait(false);
+            return 1;
+        }
+
+        await using var running = app;
         try
         {
             await app.StartAsync().ConfigureAwait(false);
