@@ -339,9 +339,24 @@ internal sealed partial class ResponseWriter
 
         if (field.Selection is { } selection)
         {
-            return value.ValueKind != JsonValueKind.Object
-                ? Invalid(field, "an object", value, mode)
-                : CompleteObject(selection, value, true, mode);
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                return Invalid(field, "an object", value, mode);
+            }
+
+            if (selection.ByType is { } byType)
+            {
+                // An interface or union: the value's __typename picks the selection.
+                if (!value.TryGetProperty("__typename"u8, out var typename) || typename.ValueKind != JsonValueKind.String ||
+                    !byType.TryGetValue(typename.GetString()!, out var concrete))
+                {
+                    return Invalid(field, "an object with a known __typename of " + selection.TypeName, value, mode);
+                }
+
+                selection = concrete;
+            }
+
+            return CompleteObject(selection, value, true, mode);
         }
 
         return !WriteLeaf(field, value, mode);

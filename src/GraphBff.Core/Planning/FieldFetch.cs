@@ -36,4 +36,7 @@ internal sealed class FieldFetch : FetchNode
     public string DocumentPrefix { get; set; } = "query";
 
     public string? FieldLabel { get; init; }
+
+    /// <summary>The parents' type: under an interface or union, parents of other types (by <c>__typename</c>) are skipped.</summary>
+    public string? ParentType { get; init; }
 }

@@ -122,6 +122,11 @@ internal sealed partial class OperationPlanner
         UpstreamSelection? upstream,
         List<byte[]> path)
     {
+        if (type.Kind is TypeKind.Interface or TypeKind.Union)
+        {
+            return PlanAbstractSelectionSet(type, sets, origin, upstream, path);
+        }
+
         var collected = CollectFields(type, sets);
         upstream?.Reserve(collected.Select(static c => c.Key));
         var fields = new PlanField[collected.Count];
@@ -132,6 +137,28 @@ internal sealed partial class OperationPlanner
         }
 
         return new PlanSelectionSet(type.Name, fields);
+    }
+
+    /// <summary>An interface or union: one selection per possible type; GraphQL sources are asked for __typename and fragments.</summary>
+    private PlanSelectionSet PlanAbstractSelectionSet(
+        CompositeType type,
+        IReadOnlyList<GraphQLSelectionSet> sets,
+        Origin origin,
+        UpstreamSelection? upstream,
+        List<byte[]> path)
+    {
+        upstream?.AppendTypename();
+        var byType = new Dictionary<string, PlanSelectionSet>(StringComparer.Ordinal);
+        foreach (var name in type.PossibleTypes)
+        {
+            var concrete = _schema.GetType(name);
+            var fragment = upstream?.AppendInlineFragment(name);
+            fragment?.Open();
+            byType[name] = PlanSelectionSet(concrete, sets, origin, fragment, path);
+            fragment?.Close();
+        }
+
+        return new PlanSelectionSet(type.Name, []) { ByType = byType };
     }
 
     private PlanField PlanField(
@@ -267,6 +294,7 @@ internal sealed partial class OperationPlanner
                     var fetch = new FieldFetch(_nextId++, definition.Resolver, origin.Fetch, [.. path])
                     {
                         FieldLabel = $"{parentType.Name}.{name}",
+                        ParentType = parentType.Name,
                     };
                     if (origin.Fetch is null)
                     {

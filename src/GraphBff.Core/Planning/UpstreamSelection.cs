@@ -75,6 +75,21 @@ internal sealed class UpstreamSelection
         return new UpstreamSelection(_text, _variables);
     }
 
+    /// <summary>Asks for <c>__typename</c>, which tells an abstract value's type.</summary>
+    public void AppendTypename()
+    {
+        _fields++;
+        _text.Append(" __typename");
+    }
+
+    /// <summary>Starts <c>... on Type</c>; open and close the returned level around its fields.</summary>
+    public UpstreamSelection AppendInlineFragment(string typeName)
+    {
+        _fields++;
+        _text.Append(" ... on ").Append(typeName);
+        return new UpstreamSelection(_text, _variables);
+    }
+
     /// <summary>Adds a join key (<c>_k_authorId: authorId</c>) once per level; returns the alias it is read by.</summary>
     public string AppendKey(string alias, string field)
     {
