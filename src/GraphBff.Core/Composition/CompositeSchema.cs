@@ -57,6 +57,12 @@ internal sealed class CompositeSchema
                 {
                     builder.Types.Include(type.Name, typeof(object));
                 }
+                else if (type.Kind is TypeKind.Interface or TypeKind.Union)
+                {
+                    // GraphQL.NET insists on type resolution; the gateway's own writer picks types by __typename.
+                    builder.Types.For(type.Name).ResolveType = static _ =>
+                        throw new InvalidOperationException("The gateway's data never runs through GraphQL.NET's executor.");
+                }
             }
         });
         foreach (var type in types.Values)

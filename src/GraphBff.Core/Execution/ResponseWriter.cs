@@ -347,7 +347,7 @@ internal sealed partial class ResponseWriter
             if (selection.ByType is { } byType)
             {
                 // An interface or union: the value's __typename picks the selection.
-                if (!value.TryGetProperty("__typename"u8, out var typename) || typename.ValueKind != JsonValueKind.String ||
+                if (!value.TryGetProperty(selection.TypenameProperty!, out var typename) || typename.ValueKind != JsonValueKind.String ||
                     !byType.TryGetValue(typename.GetString()!, out var concrete))
                 {
                     return Invalid(field, "an object with a known __typename of " + selection.TypeName, value, mode);

@@ -39,4 +39,7 @@ internal sealed class FieldFetch : FetchNode
 
     /// <summary>The parents' type: under an interface or union, parents of other types (by <c>__typename</c>) are skipped.</summary>
     public string? ParentType { get; init; }
+
+    /// <summary>Set when the parents sit under an interface or union: the property that holds their type name.</summary>
+    public byte[]? ParentTypenameProperty { get; init; }
 }

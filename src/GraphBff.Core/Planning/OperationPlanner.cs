@@ -26,6 +26,10 @@ internal sealed partial class OperationPlanner
     private List<ASTNode>? _introspectionFields;
     private int _nextId;
 
+    // Under an interface or union, the property that names each parent's type (for the fetches planned at that level).
+    private byte[]? _levelTypename;
+    private byte[]? _parentTypename;
+
     private readonly AuthorizationDecisions _decisions;
 
     private OperationPlanner(
@@ -129,10 +133,13 @@ internal sealed partial class OperationPlanner
 
         var collected = CollectFields(type, sets);
         upstream?.Reserve(collected.Select(static c => c.Key));
+        var levelTypename = _levelTypename;
+        _levelTypename = null;
         var fields = new PlanField[collected.Count];
         var i = 0;
         foreach (var (key, nodes) in collected)
         {
+            _parentTypename = levelTypename;
             fields[i++] = PlanField(type, key, nodes, origin, upstream, path);
         }
 
@@ -147,18 +154,30 @@ internal sealed partial class OperationPlanner
         UpstreamSelection? upstream,
         List<byte[]> path)
     {
-        upstream?.AppendTypename();
+        // The client may alias anything to "__typename": the type is asked for under a key alias of our own.
+        var responseKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in type.PossibleTypes)
+        {
+            foreach (var (key, _) in CollectFields(_schema.GetType(name), sets))
+            {
+                responseKeys.Add(key);
+            }
+        }
+
+        upstream?.Reserve(responseKeys);
+        var typenameProperty = upstream?.AppendKey(KeyAliasPrefix + "typename", "__typename") ?? "__typename";
         var byType = new Dictionary<string, PlanSelectionSet>(StringComparer.Ordinal);
         foreach (var name in type.PossibleTypes)
         {
             var concrete = _schema.GetType(name);
             var fragment = upstream?.AppendInlineFragment(name);
             fragment?.Open();
+            _levelTypename = Utf8(typenameProperty);
             byType[name] = PlanSelectionSet(concrete, sets, origin, fragment, path);
             fragment?.Close();
         }
 
-        return new PlanSelectionSet(type.Name, []) { ByType = byType };
+        return new PlanSelectionSet(type.Name, []) { ByType = byType, TypenameProperty = Utf8(typenameProperty) };
     }
 
     private PlanField PlanField(
@@ -295,6 +314,7 @@ internal sealed partial class OperationPlanner
                     {
                         FieldLabel = $"{parentType.Name}.{name}",
                         ParentType = parentType.Name,
+                        ParentTypenameProperty = _parentTypename,
                     };
                     if (origin.Fetch is null)
                     {

@@ -75,13 +75,6 @@ internal sealed class UpstreamSelection
         return new UpstreamSelection(_text, _variables);
     }
 
-    /// <summary>Asks for <c>__typename</c>, which tells an abstract value's type.</summary>
-    public void AppendTypename()
-    {
-        _fields++;
-        _text.Append(" __typename");
-    }
-
     /// <summary>Starts <c>... on Type</c>; open and close the returned level around its fields.</summary>
     public UpstreamSelection AppendInlineFragment(string typeName)
     {

@@ -13,13 +13,14 @@ namespace GraphBff.Core.Tests.Differential;
 
 /// <summary>
 /// The test-only "catalog" upstream: GraphQL.NET over Kestrel on 127.0.0.1, POST /graphql only, status 200 for every
-/// GraphQL answer. It has an enum, two custom scalars, and deliberately invalid values (see <see cref="CatalogData"/>).
+/// GraphQL answer. It has an enum, two custom scalars, and deliberately invalid values (see <see cref="CatalogData"/>);
+/// with items also an interface and a union (see <see cref="CatalogSchema"/>).
 /// </summary>
 internal static class CatalogApp
 {
     private static readonly GraphQLSerializer s_serializer = new(indent: false);
 
-    public static WebApplication Build(string url = "http://127.0.0.1:0")
+    public static WebApplication Build(bool withItems, string url = "http://127.0.0.1:0")
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
@@ -31,7 +32,7 @@ internal static class CatalogApp
         builder.Services.AddRoutingCore();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
-        var schema = new CatalogSchema();
+        var schema = new CatalogSchema(withItems);
         schema.Initialize();
         var executer = new DocumentExecuter();
 

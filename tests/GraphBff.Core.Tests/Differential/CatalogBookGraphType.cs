@@ -2,12 +2,18 @@ using GraphQL.Types;
 
 namespace GraphBff.Core.Tests.Differential;
 
-/// <summary>The catalog's <c>Book</c> type.</summary>
+/// <summary>The catalog's <c>Book</c> type; with items, an <c>Item</c>.</summary>
 internal sealed class CatalogBookGraphType : ObjectGraphType<CatalogBook>
 {
-    public CatalogBookGraphType()
+    public CatalogBookGraphType(bool implementsItem)
     {
         Name = "Book";
+        if (implementsItem)
+        {
+            Interface<CatalogItemGraphType>();
+        }
+
+        IsTypeOf = static value => value is CatalogBook;
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(static c => c.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("title").Resolve(static c => c.Source.Title);
         Field<NonNullGraphType<CatalogGenreGraphType>>("genre").Resolve(static c => c.Source.Genre);

@@ -1,8 +1,8 @@
 namespace GraphBff.Core.Tests.Differential;
 
 /// <summary>
-/// The queries of the catalog differential tests (enums and custom scalars), by behaviour. Case names are unique across
-/// all groups. Book ids refer to <see cref="CatalogData"/>.
+/// The queries of the catalog differential tests (enums, custom scalars, interfaces and unions), by behaviour. Case names
+/// are unique across all groups. Book and magazine ids refer to <see cref="CatalogData"/>.
 /// </summary>
 public static class CatalogCases
 {
@@ -164,12 +164,171 @@ public static class CatalogCases
             """{ __type(name: "Query") { fields { name args { name defaultValue type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }"""),
     ];
 
+    /// <summary>
+    /// The interface <c>Item</c> (Book, Magazine) and the union <c>SearchResult</c> (Book | Magazine). Items are, in order,
+    /// 1, m1, 2, m2, 3, m3, 4, m4, 5…10; a search returns the items whose title contains the text. <c>Book.genre</c> is
+    /// <c>Genre!</c> and <c>Magazine.genre</c> is <c>Genre</c>, so a query never selects both under one response key.
+    /// </summary>
+    public static readonly DifferentialCase[] Abstract =
+    [
+        new("interface fields on a list of items", "{ items { id title } }"),
+        new("typename of each item in a list", "{ items { __typename id } }"),
+        new("inline fragments per concrete type on an interface",
+            "{ items { id ... on Book { genre pages } ... on Magazine { issue } } }"),
+        new("named fragment on the interface",
+            """
+            { items { ...ItemFields } }
+            fragment ItemFields on Item { id title }
+            """),
+        new("named fragments on concrete types",
+            """
+            { items { __typename ...BookFields ...MagazineFields } }
+            fragment BookFields on Book { id inPrint tags }
+            fragment MagazineFields on Magazine { id issue }
+            """),
+        new("typename inside type-conditioned fragments",
+            "{ items { ... on Book { __typename id } ... on Magazine { kind: __typename t: title } } }"),
+        new("typename at the abstract level and inside a fragment under several aliases",
+            "{ items { a: __typename ... on Book { b: __typename } __typename } }"),
+        new("union with fragments only",
+            """{ search(text: "dune") { ... on Book { id title genre } ... on Magazine { id issue mg: genre } } }"""),
+        new("union with typename only", """{ search(text: "history") { __typename } }"""),
+        new("union member with no selected fields",
+            """{ search(text: "the") { ... on Book { id title } ... on Magazine { __typename } } }"""),
+        new("union member without a fragment is an empty object",
+            """{ search(text: "history") { ... on Book { title } } }"""),
+        new("interface fragment inside a union",
+            """{ search(text: "the") { __typename ... on Item { id title } } }"""),
+        new("union fragment inside an interface",
+            "{ items { id ... on SearchResult { ... on Magazine { issue } } } }"),
+        new("nested inline and named fragments",
+            """
+            { items { ... on Item { ... on Book { ...BookBits } ... on Magazine { ... on Item { title } issue } } } }
+            fragment BookBits on Book { id ... on Item { title ... on Book { pages } } }
+            """),
+        new("same field at the interface level and inside fragments is merged in order",
+            "{ items { title ... on Book { title pages } ... on Item { id title } ... on Magazine { id } } }"),
+        new("aliases across abstract selections",
+            """{ all: items { key: id name: title ... on Magazine { n: issue } ... on Book { p: pages } } one: item(id: "m2") { i: id t: __typename } }"""),
+        new("same abstract field twice under aliases with different fragments",
+            """{ a: search(text: "dune") { ... on Book { id } } b: search(text: "history") { ... on Magazine { issue } } }"""),
+        new("include and skip on type-conditioned fragments, fields kept",
+            "query ($withIssue: Boolean!, $skipBooks: Boolean!) { items { id ... on Magazine { issue @include(if: $withIssue) } ... on Book @skip(if: $skipBooks) { genre } } }",
+            """{"withIssue":true,"skipBooks":false}"""),
+        new("include and skip on type-conditioned fragments, fields dropped",
+            "query ($withIssue: Boolean!, $skipBooks: Boolean!) { items { id ... on Magazine { issue @include(if: $withIssue) } ... on Book @skip(if: $skipBooks) { genre } } }",
+            """{"withIssue":false,"skipBooks":true}"""),
+        new("include and skip literals on fragment spreads in a union",
+            """
+            { search(text: "the") { ...B @include(if: false) ...M @skip(if: false) ... on Book @include(if: true) { id } } }
+            fragment B on Book { title }
+            fragment M on Magazine { title issue }
+            """),
+        new("include with a variable default on an abstract root field",
+            """query ($x: Boolean = true, $y: Boolean = false) { items @include(if: $x) { id } search(text: "dune") @include(if: $y) { __typename } }"""),
+        new("abstract root fields next to a concrete one",
+            """{ book(id: "1") { title } item(id: "1") { title } items { id } }"""),
+        new("nullable abstract field with an unknown id is null",
+            """{ item(id: "nope") { id ... on Book { genre } } }"""),
+        new("abstract field resolving to a book and to a magazine",
+            """{ b: item(id: "2") { __typename id ... on Book { genre } } m: item(id: "m1") { __typename id ... on Magazine { issue genre } } }"""),
+        new("only typename on a nullable abstract field", """{ item(id: "m3") { __typename } }"""),
+        new("null nullable field of a magazine", """{ item(id: "m3") { ... on Magazine { id genre } } }"""),
+        new("abstract list field with a variable argument",
+            "query ($text: String!) { search(text: $text) { __typename ... on Item { id } } }", """{"text":"s"}"""),
+        new("union search with no results", """{ search(text: "zzz") { __typename } }"""),
+        new("named union fragment spread on an interface",
+            """
+            { items { ...S } }
+            fragment S on SearchResult { __typename ... on Book { id } }
+            """),
+        new("same abstract field twice under one key is merged",
+            """{ item(id: "m1") { id } item(id: "m1") { ... on Magazine { issue featured { id } } } }"""),
+        new("abstract field inside a fragment of an abstract list",
+            "{ items { ... on Magazine { id featured { __typename ... on Book { id title } ... on Magazine { id issue } } } } }"),
+        new("abstract field two levels deep",
+            """{ item(id: "m2") { ... on Magazine { featured { ... on Magazine { id featured { __typename ... on Item { id title } } } } } } }"""),
+        new("typename aliased as a field name of the interface",
+            "{ items { id: __typename ... on Book { title } } }"),
+        new("alias __typename on an interface selection", "{ items { __typename: id } }"),
+        new("alias __typename inside a type-conditioned fragment",
+            """{ item(id: "1") { ... on Book { __typename: title } } }"""),
+        new("every book leaf through a fragment on a union member",
+            """
+            { search(text: "guns") { ... on Book { ...All } } }
+            fragment All on Book { id t: title genre published r: rating pages inPrint tags meta weird related shelf }
+            """),
+    ];
+
+    /// <summary>Errors inside interface and union values: invalid values from the catalog, and queries that do not validate.</summary>
+    public static readonly DifferentialCase[] AbstractErrors =
+    [
+        new("invalid enum inside a fragment on a list of items",
+            "{ items { id ... on Book { weird } } }", Expect: OracleExpectation.FieldErrors),
+        new("invalid nullable magazine genre in a list of items",
+            "{ items { id ... on Magazine { genre } } }", Expect: OracleExpectation.FieldErrors),
+        new("invalid enum inside a union member",
+            """{ search(text: "verse") { ... on Magazine { title genre } } }""", Expect: OracleExpectation.FieldErrors),
+        new("invalid non-null enum in a list of items nulls data",
+            "{ items { ... on Book { shelf } } }", Expect: OracleExpectation.FieldErrors),
+        new("invalid non-null enum nulls a nullable abstract field",
+            """{ item(id: "6") { id ... on Book { shelf } } ok: item(id: "m1") { id } }""", Expect: OracleExpectation.FieldErrors),
+        new("invalid Int inside an abstract field nested in an abstract list",
+            "{ items { ... on Magazine { featured { ... on Book { id copiesSold } } } } }", Expect: OracleExpectation.FieldErrors),
+        new("invalid non-null enum nulls a nested abstract field",
+            "{ items { id ... on Magazine { featured { ... on Book { title shelf } } } } }", Expect: OracleExpectation.FieldErrors),
+        new("one response key with different nullability in two members is a validation error",
+            "{ items { ... on Book { genre } ... on Magazine { genre } } }", Expect: OracleExpectation.RequestErrors),
+        new("member field selected on the interface is a validation error",
+            "{ items { issue } }", Expect: OracleExpectation.RequestErrors),
+        new("field selected directly on a union is a validation error",
+            """{ search(text: "a") { id } }""", Expect: OracleExpectation.RequestErrors),
+        new("fragment on a type outside the union is a validation error",
+            """{ search(text: "a") { ... on Query { __typename } } }""", Expect: OracleExpectation.RequestErrors),
+    ];
+
+    public static readonly DifferentialCase[] AbstractIntrospection =
+    [
+        new("interface and its possible types by introspection",
+            """{ __type(name: "Item") { kind name description fields { name type { kind name ofType { kind name } } } interfaces { name } possibleTypes { kind name } } }"""),
+        new("union and its possible types by introspection",
+            """{ __type(name: "SearchResult") { kind name description fields { name } interfaces { name } possibleTypes { kind name } } }"""),
+        new("interfaces of the implementing types by introspection",
+            """{ b: __type(name: "Book") { interfaces { kind name } possibleTypes { name } } m: __type(name: "Magazine") { kind fields { name type { kind name ofType { kind name } } } interfaces { name } } }"""),
+        new("abstract root field types by introspection",
+            """{ __schema { queryType { fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }"""),
+    ];
+
+    /// <summary>The interface, the union and their members' introspection, compared with the catalog itself.</summary>
+    public static readonly DifferentialCase[] UpstreamAbstractIntrospection =
+    [
+        new("interface as the catalog describes it",
+            """{ __type(name: "Item") { kind name description fields { name type { kind name ofType { kind name } } } possibleTypes { kind name } } }"""),
+        new("union as the catalog describes it",
+            """{ __type(name: "SearchResult") { kind name description possibleTypes { kind name } } }"""),
+        new("implementations as the catalog describes them",
+            """{ b: __type(name: "Book") { interfaces { name } } m: __type(name: "Magazine") { kind name interfaces { name } fields { name type { kind name ofType { kind name } } } } }"""),
+        new("abstract root fields as the catalog describes them",
+            """{ __type(name: "Query") { fields { name args { name type { kind name ofType { kind name } } } type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }"""),
+    ];
+
     private static readonly Dictionary<string, DifferentialCase> s_byName =
-        new[] { Enums, InvalidEnums, Scalars, RequestErrors, Introspection, UpstreamIntrospection }
+        new[] { Enums, InvalidEnums, Scalars, RequestErrors, Introspection, UpstreamIntrospection, Abstract, AbstractErrors, AbstractIntrospection, UpstreamAbstractIntrospection }
             .SelectMany(static group => group)
             .ToDictionary(static c => c.Name, StringComparer.Ordinal);
 
     public static IEnumerable<DifferentialCase> All => s_byName.Values;
 
     public static DifferentialCase Get(string name) => s_byName[name];
+
+    public static TheoryData<string> Names(DifferentialCase[] group)
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in group)
+        {
+            data.Add(c.Name);
+        }
+
+        return data;
+    }
 }

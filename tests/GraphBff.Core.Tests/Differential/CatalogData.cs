@@ -6,6 +6,8 @@ namespace GraphBff.Core.Tests.Differential;
 /// The catalog's ten deterministic books. Deliberate oddities: book 2 and 9 have integral ratings (4.0, 5.0); book 4 has
 /// <c>pages</c> = Int32.MaxValue, an invalid <c>weird</c> ("POETRY") and an invalid item in <c>related</c>; book 6 has an
 /// invalid non-null <c>shelf</c> ("ATTIC"); book 8 has <c>copiesSold</c> beyond 32 bits; book 10 has <c>weird</c> = "".
+/// Four magazines (m1–m4) are the other <c>Item</c>s: m3 has no genre, m4 an invalid one ("POETRY"); m1 features book 8,
+/// m2 features m1, m3 features book 6 (invalid shelf), m4 features nothing. <see cref="Items"/> interleaves them with the books.
 /// </summary>
 internal static class CatalogData
 {
@@ -33,6 +35,39 @@ internal static class CatalogData
         new("10", "Solaris", "FICTION", "1961-06-01", 4.125, 204, 1_500_000, true, ["classic", "translated"],
             Json("""{"original":"Solaris","year":1961}"""), "", ["FICTION"], "FICTION"),
     ];
+
+    public static readonly IReadOnlyList<CatalogMagazine> Magazines =
+    [
+        new("m1", "Science Weekly", 42, "SCIENCE", "8"),
+        new("m2", "History Today", 7, "HISTORY", "m1"),
+        new("m3", "The Dune Gazette", 1, null, "6"),
+        new("m4", "Verse Quarterly", 12, "POETRY", null),
+    ];
+
+    /// <summary>Every item, books and magazines interleaved: 1, m1, 2, m2, 3, m3, 4, m4, 5, 6, 7, 8, 9, 10.</summary>
+    public static readonly IReadOnlyList<object> Items =
+    [
+        Books[0], Magazines[0], Books[1], Magazines[1], Books[2], Magazines[2], Books[3], Magazines[3],
+        .. Books.Skip(4),
+    ];
+
+    public static string IdOf(object item) => item switch
+    {
+        CatalogBook book => book.Id,
+        CatalogMagazine magazine => magazine.Id,
+        _ => throw new ArgumentException("Not a catalog item.", nameof(item)),
+    };
+
+    /// <summary>The items whose title contains the text, ignoring case, in <see cref="Items"/> order.</summary>
+    public static List<object> Search(string text) =>
+        [.. Items.Where(item => TitleOf(item).Contains(text, StringComparison.OrdinalIgnoreCase))];
+
+    private static string TitleOf(object item) => item switch
+    {
+        CatalogBook book => book.Title,
+        CatalogMagazine magazine => magazine.Title,
+        _ => throw new ArgumentException("Not a catalog item.", nameof(item)),
+    };
 
     private static JsonElement Json(string json) => JsonSerializer.Deserialize<JsonElement>(json);
 }

@@ -3,17 +3,60 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Xunit.Abstractions;
 
 namespace GraphBff.Core.Tests.Differential;
 
 /// <summary>
 /// The test-only catalog upstream on a free 127.0.0.1 port, a gateway with that one GraphQL source (schema introspected;
-/// a temporary schema folder holds <c>sources/catalog.graphql</c> as the fallback), and the catalog oracle.
+/// a temporary schema folder holds <c>sources/catalog.graphql</c> as the fallback), and the catalog oracle. This fixture's
+/// catalog has no interface or union; <see cref="CatalogItemsFixture"/>'s has them.
 /// </summary>
-public sealed class CatalogFixture : IAsyncLifetime
+public class CatalogFixture : IAsyncLifetime
 {
-    /// <summary>The catalog's schema as SDL: the gateway's fallback file (the gateway introspects the same schema).</summary>
-    public const string CatalogSdl = """
+    private const string ItemSdl = """
+        "Anything the catalog lists."
+        interface Item {
+          id: ID!
+          title: String!
+        }
+        """;
+
+    private const string MagazineAndSearchResultSdl = """
+        type Magazine implements Item {
+          id: ID!
+          title: String!
+          issue: Int!
+          genre: Genre
+          featured: Item
+        }
+
+        "What a search finds."
+        union SearchResult = Book | Magazine
+        """;
+
+    private const string ItemFieldsSdl = "items: [Item!]! item(id: ID!): Item search(text: String!): [SearchResult!]!";
+
+    private readonly bool _withItems;
+    private WebApplication? _catalog;
+    private string? _schemaDirectory;
+    private Uri? _catalogGraphQL;
+
+    public CatalogFixture()
+        : this(withItems: false)
+    {
+    }
+
+    protected CatalogFixture(bool withItems)
+    {
+        _withItems = withItems;
+    }
+
+    /// <summary>
+    /// The catalog's schema as SDL, as <see cref="CatalogSchema"/> declares it: the gateway's fallback file (the gateway
+    /// introspects the same schema).
+    /// </summary>
+    public static string CatalogSdl(bool withItems) => $$"""
         "What a book is about."
         enum Genre {
           "Made-up stories."
@@ -29,7 +72,8 @@ public sealed class CatalogFixture : IAsyncLifetime
         "Any JSON value."
         scalar JSON
 
-        type Book {
+        {{(withItems ? ItemSdl : "")}}
+        type Book{{(withItems ? " implements Item" : "")}} {
           id: ID!
           title: String!
           genre: Genre!
@@ -45,19 +89,17 @@ public sealed class CatalogFixture : IAsyncLifetime
           shelf: Genre!
         }
 
+        {{(withItems ? MagazineAndSearchResultSdl : "")}}
         type Query {
           book(id: ID!): Book
           books(genre: Genre, first: Int = 5): [Book!]!
           booksIn(genres: [Genre!]!): [Book!]!
           publishedAfter(date: Date!): [Book!]!
+          {{(withItems ? ItemFieldsSdl : "")}}
           echo(value: JSON): JSON
         }
 
         """;
-
-    private WebApplication? _catalog;
-    private string? _schemaDirectory;
-    private Uri? _catalogGraphQL;
 
     public GraphBffGateway Gateway { get; private set; } = null!;
 
@@ -68,13 +110,13 @@ public sealed class CatalogFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _catalog = CatalogApp.Build();
+        _catalog = CatalogApp.Build(_withItems);
         await _catalog.StartAsync();
         var catalogGraphQL = _catalogGraphQL = new Uri(CatalogApp.GetBaseAddress(_catalog), "/graphql");
 
         _schemaDirectory = Directory.CreateTempSubdirectory("graphbff-catalog-").FullName;
         Directory.CreateDirectory(Path.Combine(_schemaDirectory, "sources"));
-        await File.WriteAllTextAsync(Path.Combine(_schemaDirectory, "sources", "catalog.graphql"), CatalogSdl);
+        await File.WriteAllTextAsync(Path.Combine(_schemaDirectory, "sources", "catalog.graphql"), CatalogSdl(_withItems));
 
         Gateway = await GraphBffGateway.CreateAsync(
             new GraphBffOptions
@@ -135,6 +177,23 @@ public sealed class CatalogFixture : IAsyncLifetime
         }
 
         return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
+    /// <summary>The case's query to the gateway and to the oracle: the same data and the same error paths.</summary>
+    internal async Task AssertMatchesOracleAsync(DifferentialCase c, ITestOutputHelper output)
+    {
+        var oracleTask = RunOracleAsync(c.Query, c.Variables, c.OperationName);
+        var (status, gatewayJson) = await RunGatewayAsync(c.Query, c.Variables, c.OperationName);
+        var oracleJson = await oracleTask;
+        DifferentialComparison.AssertSame(c, status, gatewayJson, oracleJson, output);
+    }
+
+    /// <summary>The case's query to the gateway and to the catalog itself (introspection of the catalog's own types).</summary>
+    internal async Task AssertMatchesCatalogAsync(DifferentialCase c, ITestOutputHelper output)
+    {
+        var catalogJson = await RunCatalogAsync(c.Query);
+        var (status, gatewayJson) = await RunGatewayAsync(c.Query, c.Variables, c.OperationName);
+        DifferentialComparison.AssertSame(c, status, gatewayJson, catalogJson, output, "catalog");
     }
 
     internal Task<string> RunOracleAsync(string query, string? variablesJson, string? operationName = null) =>

@@ -15,14 +15,28 @@ namespace GraphBff.Core.Tests.Differential;
 /// <summary>
 /// The reference implementation for the catalog gateway, independent of the gateway's engine: GraphQL.NET executes the
 /// gateway's public SDL; each root field POSTs the equivalent document to the catalog (always selecting every
-/// <c>Book</c> field) and leaves read the upstream JSON. Enum results go through GraphQL.NET's own enum serialization
-/// (values outside the enum are field errors); the custom scalars pass the upstream's JSON values through.
+/// <c>Book</c> field, and for an abstract field <c>__typename</c> plus every field of every member) and leaves read the
+/// upstream JSON. Interfaces and unions resolve to the object type named by the upstream's <c>__typename</c>. Enum results
+/// go through GraphQL.NET's own enum serialization (values outside the enum are field errors); the custom scalars pass the
+/// upstream's JSON values through.
 /// </summary>
 internal sealed class CatalogOracle : IDisposable
 {
     private const string CacheKey = "catalog-oracle-cache";
 
     private const string BookSelection = "{ id title genre published rating pages copiesSold inPrint tags meta weird related shelf }";
+
+    /// <summary>
+    /// <c>Magazine.genre</c> (Genre) is aliased: next to <c>Book.genre</c> (Genre!) in sibling fragments the two would not
+    /// have the same response shape, and the catalog would reject the document.
+    /// </summary>
+    private const string MagazineGenreAlias = "magazineGenre";
+
+    /// <summary><c>featured</c> only by its type and id: <c>Magazine.featured</c> fetches the whole item, level by level.</summary>
+    private const string MagazineSelection = "{ id title issue " + MagazineGenreAlias + ": genre featured { __typename ... on Item { id } } }";
+
+    /// <summary>Every field of every member of <c>Item</c> and <c>SearchResult</c>, and the <c>__typename</c> that picks the member.</summary>
+    private const string AbstractSelection = "{ __typename ... on Book " + BookSelection + " ... on Magazine " + MagazineSelection + " }";
 
     /// <summary>
     /// Compact, and escaping like the gateway's writer (non-ASCII and HTML-sensitive characters unescaped): how a string
@@ -67,8 +81,24 @@ internal sealed class CatalogOracle : IDisposable
         var document = Parser.Parse(sdl);
         var scalarDefinitions = document.Definitions.OfType<GraphQLScalarTypeDefinition>().ToList();
         var scalars = scalarDefinitions.Select(static s => s.Name.StringValue).ToList();
+        ISchema? built = null;
+        IObjectGraphType ResolveType(object value) =>
+            value is JsonElement { ValueKind: JsonValueKind.Object } element &&
+            element.TryGetProperty("__typename", out var typename) && typename.ValueKind == JsonValueKind.String &&
+            built!.AllTypes[typename.GetString()!] is IObjectGraphType objectType
+                ? objectType
+                : throw new ExecutionError("the source sent no known __typename.");
+
         var schema = GraphQL.Types.Schema.For(sdl, builder =>
         {
+            foreach (var definition in document.Definitions.OfType<GraphQLTypeDefinition>())
+            {
+                if (definition is GraphQLInterfaceTypeDefinition or GraphQLUnionTypeDefinition)
+                {
+                    builder.Types.For(definition.Name.StringValue).ResolveType = ResolveType;
+                }
+            }
+
             foreach (var type in document.Definitions.OfType<GraphQLObjectTypeDefinition>())
             {
                 foreach (var field in type.Fields?.Items ?? [])
@@ -93,6 +123,7 @@ internal sealed class CatalogOracle : IDisposable
         }
 
         schema.Initialize();
+        built = schema;
         return schema;
     }
 
@@ -114,6 +145,30 @@ internal sealed class CatalogOracle : IDisposable
         ("Query", "publishedAfter") => Root("query($date: Date!) { publishedAfter(date: $date) " + BookSelection + " }", "publishedAfter", static c => new()
         {
             ["date"] = c.GetArgument<object?>("date"),
+        }),
+        ("Query", "items") => Root("query { items " + AbstractSelection + " }", "items", static _ => []),
+        ("Query", "item") => Root("query($id: ID!) { item(id: $id) " + AbstractSelection + " }", "item", static c => new()
+        {
+            ["id"] = c.GetArgument<string>("id"),
+        }),
+        ("Query", "search") => Root("query($text: String!) { search(text: $text) " + AbstractSelection + " }", "search", static c => new()
+        {
+            ["text"] = c.GetArgument<string>("text"),
+        }),
+        ("Magazine", "genre") => new FuncFieldResolver<object?>(static c => ReadProperty(c, MagazineGenreAlias)),
+        ("Magazine", "featured") => new FuncFieldResolver<object?>(async context =>
+        {
+            if (context.Source is not JsonElement { ValueKind: JsonValueKind.Object } parent ||
+                !parent.TryGetProperty("featured", out var featured) || featured.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var value = await PostAsync(context, "query($id: ID!) { item(id: $id) " + AbstractSelection + " }", "item", new()
+            {
+                ["id"] = featured.GetProperty("id").GetString(),
+            });
+            return ToClr(value, context.FieldDefinition.ResolvedType!);
         }),
         ("Query", "echo") => Root("query($value: JSON) { echo(value: $value) }", "echo", static c => new()
         {
@@ -154,16 +209,19 @@ internal sealed class CatalogOracle : IDisposable
         })).Value;
     }
 
-    /// <summary>Reads the property named like the field (never the alias).</summary>
-    private static object? ReadLeaf(IResolveFieldContext context) =>
-        context.Source is JsonElement { ValueKind: JsonValueKind.Object } parent && parent.TryGetProperty(context.FieldDefinition.Name, out var value)
+    /// <summary>Reads the property named like the field (never the client's alias).</summary>
+    private static object? ReadLeaf(IResolveFieldContext context) => ReadProperty(context, context.FieldDefinition.Name);
+
+    private static object? ReadProperty(IResolveFieldContext context, string property) =>
+        context.Source is JsonElement { ValueKind: JsonValueKind.Object } parent && parent.TryGetProperty(property, out var value)
             ? ToClr(value, context.FieldDefinition.ResolvedType!)
             : null;
 
     /// <summary>
-    /// The CLR value GraphQL.NET completes for a JSON value at a position of the given type: lists become lists, objects stay
-    /// <see cref="JsonElement"/>s, built-in scalars become their CLR values (a wrong kind or an Int beyond 32 bits is a
-    /// field error), enum positions get the string (GraphQL.NET rejects names outside the enum), custom scalars the JSON as is.
+    /// The CLR value GraphQL.NET completes for a JSON value at a position of the given type: lists become lists, objects
+    /// (also at interface and union positions) stay <see cref="JsonElement"/>s, built-in scalars become their CLR values
+    /// (a wrong kind or an Int beyond 32 bits is a field error), enum positions get the string (GraphQL.NET rejects names
+    /// outside the enum), custom scalars the JSON as is.
     /// </summary>
     private static object? ToClr(JsonElement value, IGraphType type)
     {
@@ -180,7 +238,7 @@ internal sealed class CatalogOracle : IDisposable
                 return value.ValueKind == JsonValueKind.Array
                     ? value.EnumerateArray().Select(item => ToClr(item, list.ResolvedType!)).ToList()
                     : throw new ExecutionError("the source did not send a list.");
-            case IComplexGraphType:
+            case IComplexGraphType or IAbstractGraphType:
                 return value.ValueKind == JsonValueKind.Object ? value : throw new ExecutionError("the source did not send an object.");
             case CatalogOracleScalarGraphType:
                 return value;

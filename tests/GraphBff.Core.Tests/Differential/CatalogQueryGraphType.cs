@@ -4,10 +4,10 @@ using GraphQL.Types;
 
 namespace GraphBff.Core.Tests.Differential;
 
-/// <summary>The catalog's root fields.</summary>
+/// <summary>The catalog's root fields; <c>items</c>, <c>item</c> and <c>search</c> (interface and union) only with items.</summary>
 internal sealed class CatalogQueryGraphType : ObjectGraphType
 {
-    public CatalogQueryGraphType()
+    public CatalogQueryGraphType(bool withItems)
     {
         Name = "Query";
 
@@ -46,6 +46,20 @@ internal sealed class CatalogQueryGraphType : ObjectGraphType
                 var date = c.GetArgument<string>("date");
                 return CatalogData.Books.Where(b => b.Published is { } p && string.CompareOrdinal(p, date) > 0).ToList();
             });
+
+        if (withItems)
+        {
+            Field<NonNullGraphType<ListGraphType<NonNullGraphType<CatalogItemGraphType>>>>("items")
+                .Resolve(static _ => CatalogData.Items);
+
+            Field<CatalogItemGraphType>("item")
+                .Argument<NonNullGraphType<IdGraphType>>("id")
+                .Resolve(static c => CatalogData.Items.FirstOrDefault(i => CatalogData.IdOf(i) == c.GetArgument<string>("id")));
+
+            Field<NonNullGraphType<ListGraphType<NonNullGraphType<CatalogSearchResultGraphType>>>>("search")
+                .Argument<NonNullGraphType<StringGraphType>>("text")
+                .Resolve(static c => CatalogData.Search(c.GetArgument<string>("text")));
+        }
 
         Field<CatalogJsonGraphType>("echo")
             .Argument<CatalogJsonGraphType>("value")
