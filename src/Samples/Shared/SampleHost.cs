@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace GraphBff.Samples.Accounts;
+namespace GraphBff.Samples;
 
 /// <summary>
-/// Shared hosting plumbing: an isolated, minimal Kestrel host (no configuration files, no environment
+/// Hosting plumbing shared by the demo upstreams (compiled into each, so each still runs alone): an isolated, minimal Kestrel host (no configuration files, no environment
 /// variables, no per-request logging) so the sample can run standalone or inside another process.
 /// </summary>
 internal static class SampleHost
