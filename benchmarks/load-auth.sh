@@ -68,6 +68,7 @@ run medium-anonymous "$MEDIUM" ""
 run medium-token "$MEDIUM" "$EDITOR"
 run policy-anonymous "$POLICY" ""
 run policy-editor "$POLICY" "$EDITOR"
+run medium-anonymous-again "$MEDIUM" ""
 
 printf '\nwrk -t%s -c%s -d%s on 127.0.0.1 (gateway and upstreams share the machine)\n' "$THREADS" "$CONNECTIONS" "$DURATION"
 printf '%-20s %12s %10s %10s %10s %8s\n' target requests/s p50_ms p99_ms requests errors
