@@ -76,6 +76,7 @@ public sealed class AuthorizationRuleTests(AuthGatewayFixture fixture) : IClassF
     [InlineData("anonymous", null, "AUTH_NOT_AUTHENTICATED")]
     [InlineData("reader", "7", null)]
     [InlineData("self", "8", null)]
+    [InlineData("editor", "9", null)]
     [InlineData("admin", "10", null)]
     public async Task Me_is_the_callers_own_user(string caller, string? id, string? code)
     {
