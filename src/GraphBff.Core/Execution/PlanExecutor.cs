@@ -1,5 +1,4 @@
-using System.Buffers;
-using System.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using GraphBff.Composition;
 using GraphBff.Planning;
@@ -18,8 +17,19 @@ internal sealed partial class PlanExecutor
 {
     private static readonly GraphQLSerializer s_serializer = new();
 
-    // Upstream documents are full of quotes: escape only what JSON requires, so they stay readable in logs.
-    private static readonly JsonWriterOptions s_upstreamWriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // A root fetch's document is the plan's: its escaped form is made once.
+    private static readonly ConditionalWeakTable<GraphQLRootFetch, byte[]> s_rootQueries = [];
+
+    // Request bodies are written on one thread without an await in between: one writer per thread serves them all.
+    [ThreadStatic]
+    private static PooledBufferWriter? t_body;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_bodyWriter;
+
+    [ThreadStatic]
+    private static PooledBufferWriter? t_query;
+
     private readonly IReadOnlyDictionary<string, UpstreamClient> _clients;
     private readonly ISchema _schema;
     private readonly DocumentExecuter _introspectionExecuter = new();
@@ -79,23 +89,41 @@ internal sealed partial class PlanExecutor
         }
     }
 
-    private async Task<FetchResult> FetchRootAsync(GraphQLRootFetch fetch, ExecutionState state, CancellationToken cancellationToken)
+    private async ValueTask<FetchResult> FetchRootAsync(GraphQLRootFetch fetch, ExecutionState state, CancellationToken cancellationToken)
     {
-        var body = GraphQLBody(fetch.Document, fetch.Variables, state);
-        var response = await _clients[fetch.Source].PostGraphQLAsync(body, state.Context, cancellationToken).ConfigureAwait(false);
+        var query = s_rootQueries.GetValue(fetch, static fetch => [(byte)'"', .. UpstreamJson.Escape(fetch.Document), (byte)'"']);
+        var body = GraphQLBody(query, fetch.Variables, state, out var length);
+        var response = await _clients[fetch.Source].PostGraphQLAsync(body, length, state.Context, cancellationToken).ConfigureAwait(false);
         var result = new FetchResult();
         result.Single = ReadGraphQL(fetch.Source, response, state, out var errors);
         result.Unmatched = errors;
         return result;
     }
 
-    private static byte[] GraphQLBody(string document, string[] variables, ExecutionState state)
+    /// <summary>
+    /// Writes <c>{"query":…,"variables":{…}}</c> into an <see cref="System.Buffers.ArrayPool{T}"/> array, which the
+    /// caller hands to <see cref="UpstreamClient.PostGraphQLAsync(byte[], int, RequestContext, CancellationToken)"/>.
+    /// <paramref name="query"/> is the document as a JSON string token, escaped as <see cref="UpstreamJson.WriterOptions"/>
+    /// escape it (what <see cref="Utf8JsonWriter.WriteString(ReadOnlySpan{byte}, ReadOnlySpan{char})"/> would write).
+    /// </summary>
+    private static byte[] GraphQLBody(ReadOnlySpan<byte> query, string[] variables, ExecutionState state, out int length)
     {
-        var buffer = new ArrayBufferWriter<byte>(document.Length + 64);
-        using (var writer = new Utf8JsonWriter(buffer, s_upstreamWriterOptions))
+        var buffer = t_body ??= new PooledBufferWriter();
+        var writer = t_bodyWriter;
+        if (writer is null)
+        {
+            t_bodyWriter = writer = new Utf8JsonWriter(buffer, UpstreamJson.WriterOptions);
+        }
+        else
+        {
+            writer.Reset(buffer);
+        }
+
+        try
         {
             writer.WriteStartObject();
-            writer.WriteString("query"u8, document);
+            writer.WritePropertyName("query"u8);
+            writer.WriteRawValue(query, skipInputValidation: true);
             if (variables.Length > 0 && state.Variables.ValueKind == JsonValueKind.Object)
             {
                 writer.WriteStartObject("variables"u8);
@@ -112,9 +140,15 @@ internal sealed partial class PlanExecutor
             }
 
             writer.WriteEndObject();
+            writer.Flush();
+            return buffer.Detach(out length);
         }
-
-        return buffer.WrittenSpan.ToArray();
+        catch
+        {
+            writer.Reset();
+            buffer.Reset();
+            throw;
+        }
     }
 
     /// <summary>Reads a GraphQL response: its data, and its errors with their paths (for re-pathing).</summary>
@@ -126,9 +160,8 @@ internal sealed partial class PlanExecutor
             return FetchOutcome.Failed(response.Error);
         }
 
-        var document = response.Document!;
-        state.Keep(document);
-        var root = document.RootElement;
+        state.Keep(response);
+        var root = response.Document!.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
             return FetchOutcome.Failed(new GraphQLError($"Source '{source}' answered {response.Status} with JSON that is not a GraphQL response.", ErrorCodes.UpstreamError));
@@ -184,7 +217,7 @@ internal sealed partial class PlanExecutor
         return new UpstreamPathError([.. path], message, code);
     }
 
-    private async Task<FetchResult> IntrospectAsync(IntrospectionFetch fetch, ExecutionState state, CancellationToken cancellationToken)
+    private async ValueTask<FetchResult> IntrospectAsync(IntrospectionFetch fetch, ExecutionState state, CancellationToken cancellationToken)
     {
         var inputs = state.Variables.ValueKind == JsonValueKind.Object
             ? s_serializer.Deserialize<Inputs>(state.Variables.GetRawText()) ?? Inputs.Empty
