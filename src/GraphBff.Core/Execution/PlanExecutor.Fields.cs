@@ -104,6 +104,13 @@ internal sealed partial class PlanExecutor
 
         if (step == fetch.ParentPath.Length)
         {
+            // Under an interface or union, only parents of the field's own type are fetched for.
+            if (fetch.ParentTypenameProperty is { } typename &&
+                (!element.TryGetProperty(typename, out var type) || !type.ValueEquals(fetch.ParentType)))
+            {
+                return;
+            }
+
             if (TemplateValues.TryGetKey(fetch, element, out var key, out var value))
             {
                 parents.TryAdd(key, new Parent(element, value));
