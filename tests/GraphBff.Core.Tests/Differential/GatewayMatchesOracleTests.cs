@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Xunit.Abstractions;
 
 namespace GraphBff.Core.Tests.Differential;
@@ -79,69 +77,6 @@ public sealed class GatewayMatchesOracleTests(DifferentialFixture fixture, ITest
         var oracleTask = fixture.RunOracleAsync(c.Query, c.Variables, c.OperationName);
         var (status, gatewayJson) = await fixture.RunGatewayAsync(c.Query, c.Variables, c.OperationName);
         var oracleJson = await oracleTask;
-        output.WriteLine("query:     " + c.Query);
-        output.WriteLine("variables: " + (c.Variables ?? "(none)"));
-        output.WriteLine($"gateway ({status}): " + gatewayJson);
-        output.WriteLine("oracle:      " + oracleJson);
-
-        var oracle = Summary.Of(oracleJson);
-        var gateway = Summary.Of(gatewayJson);
-
-        // The oracle's own answer must have the expected shape, or the case proves nothing.
-        switch (c.Expect)
-        {
-            case OracleExpectation.Data:
-                Assert.True(oracle.Data is not null && oracle.Data != "null" && oracle.ErrorPaths.Count == 0, "oracle did not answer with data only: " + oracleJson);
-                break;
-            case OracleExpectation.FieldErrors:
-                Assert.True(oracle.Data is not null && oracle.ErrorPaths.Count > 0, "oracle did not answer with data and field errors: " + oracleJson);
-                break;
-            case OracleExpectation.RequestErrors:
-                Assert.True(oracle.Data is null && oracle.ErrorPaths.Count > 0, "oracle did not answer with request errors only: " + oracleJson);
-                break;
-        }
-
-        var problems = new StringBuilder();
-        if (!string.Equals(gateway.Data, oracle.Data, StringComparison.Ordinal))
-        {
-            problems.AppendLine("data differs:")
-                .AppendLine("  expected (oracle): " + (oracle.Data ?? "(no data member)"))
-                .AppendLine("  actual (gateway):  " + (gateway.Data ?? "(no data member)"));
-        }
-
-        if (!gateway.ErrorPaths.SequenceEqual(oracle.ErrorPaths, StringComparer.Ordinal))
-        {
-            problems.AppendLine("error paths differ:")
-                .AppendLine("  expected (oracle): " + string.Join(" ", oracle.ErrorPaths))
-                .AppendLine("  actual (gateway):  " + string.Join(" ", gateway.ErrorPaths));
-        }
-
-        if (problems.Length > 0)
-        {
-            Assert.Fail($"{c.Name}\nquery: {c.Query}\nvariables: {c.Variables ?? "(none)"}\n{problems}gateway response ({status}): {gatewayJson}\noracle response: {oracleJson}");
-        }
-    }
-
-    /// <summary>The compared parts of a response: the raw <c>data</c> text (null when absent) and the set of error paths, sorted.</summary>
-    private sealed record Summary(string? Data, List<string> ErrorPaths)
-    {
-        public static Summary Of(string json)
-        {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            var data = root.TryGetProperty("data", out var d) ? d.GetRawText() : null;
-            var paths = new List<string>();
-            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var error in errors.EnumerateArray())
-                {
-                    paths.Add(error.TryGetProperty("path", out var path) && path.ValueKind == JsonValueKind.Array
-                        ? "[" + string.Join(",", path.EnumerateArray().Select(static s => s.GetRawText())) + "]"
-                        : "(no path)");
-                }
-            }
-
-            return new Summary(data, [.. paths.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
-        }
+        DifferentialComparison.AssertSame(c, status, gatewayJson, oracleJson, output);
     }
 }
